@@ -1,0 +1,38 @@
+package io.channelmonitor.store;
+
+import io.channelmonitor.MonitorQuery;
+import io.channelmonitor.Page;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Keeps monitors. Implementations only read and write; every rule lives in the core. */
+public interface MonitorStore {
+  /** Stores a new monitor and returns it with its new id (the given id is ignored). */
+  MonitorRecord insertMonitor(MonitorRecord monitor);
+
+  /**
+   * Replaces the stored monitor with the same id (all fields but id and createdAt).
+   *
+   * @return the stored monitor, or empty when no monitor has that id
+   */
+  Optional<MonitorRecord> updateMonitor(MonitorRecord monitor);
+
+  /**
+   * Deletes a monitor together with its results and rollups.
+   *
+   * @return whether a monitor was deleted
+   */
+  boolean deleteMonitor(long id);
+
+  Optional<MonitorRecord> findMonitor(long id);
+
+  /** Monitors matching the query's filters, ordered by id descending, one page of them. */
+  Page<MonitorRecord> listMonitors(MonitorQuery query);
+
+  /** Every enabled monitor, ordered by id ascending. */
+  List<MonitorRecord> listEnabledMonitors();
+
+  /** Records that a run of the monitor finished at {@code at}; does nothing when it is gone. */
+  void markChecked(long id, Instant at);
+}

@@ -1,0 +1,47 @@
+package io.channelmonitor.store;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/** Keeps check results: one row per model per run. */
+public interface ResultStore {
+  /**
+   * Stores the results of one run, all or none. Results of a monitor that no longer exists are
+   * dropped without error.
+   */
+  void insertResults(List<ResultRecord> results);
+
+  /**
+   * For each (monitor, model) of the given monitors, the newest result (by checkedAt, then id). One
+   * read for any number of monitors; the order of the list is unspecified.
+   */
+  List<ResultRecord> latestPerModel(Collection<Long> monitorIds);
+
+  /**
+   * For each monitor in {@code modelByMonitor}, the newest {@code limit} results of the model it
+   * maps to, ordered by monitor id ascending, then newest first. One read for any number of
+   * monitors.
+   */
+  List<ResultRecord> newestResults(Map<Long, String> modelByMonitor, int limit);
+
+  /**
+   * The newest {@code limit} results of one monitor, newest first (checkedAt, then id), of one
+   * model or, when {@code model} is null, of all.
+   */
+  List<ResultRecord> history(long monitorId, String model, int limit);
+
+  /**
+   * Counts the results of the given monitors with {@code from <= checkedAt < to}, per (monitor,
+   * model). Pairs without results are left out.
+   */
+  List<ModelCounts> countResults(Collection<Long> monitorIds, Instant from, Instant to);
+
+  /**
+   * Deletes at most {@code batchSize} results with {@code checkedAt < before}, oldest first.
+   *
+   * @return how many were deleted; the caller repeats until it gets 0
+   */
+  int pruneResults(Instant before, int batchSize);
+}

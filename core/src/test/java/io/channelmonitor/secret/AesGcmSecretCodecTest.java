@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.channelmonitor.Reason;
 import io.channelmonitor.secret.SecretCodecException.Cause;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
@@ -50,8 +53,7 @@ class AesGcmSecretCodecTest {
 
     assertThat(first).isNotEqualTo(second);
     assertThat(payload(first)).isNotEqualTo(payload(second));
-    assertThat(java.util.Arrays.copyOf(payload(first), 12))
-        .isNotEqualTo(java.util.Arrays.copyOf(payload(second), 12));
+    assertThat(Arrays.copyOf(payload(first), 12)).isNotEqualTo(Arrays.copyOf(payload(second), 12));
   }
 
   @Test
@@ -62,7 +64,7 @@ class AesGcmSecretCodecTest {
 
           @Override
           public void nextBytes(byte[] bytes) {
-            java.util.Arrays.fill(bytes, (byte) 7);
+            Arrays.fill(bytes, (byte) 7);
           }
         };
     AesGcmSecretCodec predictable = new AesGcmSecretCodec(RING, fixed);
@@ -70,7 +72,7 @@ class AesGcmSecretCodecTest {
     String stored = predictable.encrypt(KEY);
 
     assertThat(predictable.encrypt(KEY)).isEqualTo(stored);
-    assertThat(java.util.Arrays.copyOf(payload(stored), 12)).containsOnly(7);
+    assertThat(Arrays.copyOf(payload(stored), 12)).containsOnly(7);
   }
 
   @Test
@@ -154,9 +156,7 @@ class AesGcmSecretCodecTest {
     String sample = new AesGcmSecretCodec(RING).encrypt("value");
     String payload = sample.substring("cm:v1:k1:".length());
     String shortPayload =
-        Base64.getUrlEncoder()
-            .withoutPadding()
-            .encodeToString(java.util.Arrays.copyOf(payload(sample), 27));
+        Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(payload(sample), 27));
     return Stream.of(
         Arguments.of("null", null),
         Arguments.of("empty", ""),
@@ -288,7 +288,7 @@ class AesGcmSecretCodecTest {
         .hasMessageNotContaining("key");
   }
 
-  private static final java.nio.charset.Charset UTF8 = java.nio.charset.StandardCharsets.UTF_8;
+  private static final Charset UTF8 = StandardCharsets.UTF_8;
 
   private static byte[] payload(String stored) {
     return Base64.getUrlDecoder().decode(stored.substring(stored.lastIndexOf(':') + 1));

@@ -3,6 +3,7 @@ package io.channelmonitor.secret;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -31,7 +32,7 @@ class KeyRingTest {
     Map<String, byte[]> keys = new HashMap<>(Map.of("k1", bytes));
     KeyRing ring = KeyRing.of("k1", keys);
 
-    java.util.Arrays.fill(bytes, (byte) 0);
+    Arrays.fill(bytes, (byte) 0);
     keys.clear();
 
     assertThat(ring.key("k1")).get().extracting(SecretKey::getEncoded).isEqualTo(TestKeys.bytes(1));

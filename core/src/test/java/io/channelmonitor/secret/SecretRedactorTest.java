@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -194,9 +196,9 @@ class SecretRedactorTest {
     String secret = "Zq7!p@ss/w0rd+key=xyz~ %";
     String encoded = URLEncoder.encode(secret, StandardCharsets.UTF_8);
     String lower =
-        java.util.regex.Pattern.compile("%[0-9A-F]{2}")
+        Pattern.compile("%[0-9A-F]{2}")
             .matcher(encoded)
-            .replaceAll(escape -> escape.group().toLowerCase(java.util.Locale.ROOT));
+            .replaceAll(escape -> escape.group().toLowerCase(Locale.ROOT));
     assertThat(lower).isNotEqualTo(encoded);
 
     assertThat(REDACTOR.redact("u=" + encoded + " l=" + lower, List.of(secret)))

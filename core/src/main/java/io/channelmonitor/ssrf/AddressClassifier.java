@@ -1,6 +1,5 @@
 package io.channelmonitor.ssrf;
 
-import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Optional;
@@ -67,36 +66,19 @@ final class AddressClassifier {
   private AddressClassifier() {}
 
   /**
-   * The class of {@code address}. Mapped, translated and compatible IPv6 forms get the class of the
-   * IPv4 address they spell. NAT64, 6to4 and Teredo are never public; when the IPv4 address they
-   * carry is itself in a never-relaxable class (a metadata address, say) that class is reported, as
-   * it says more about the attempt.
+   * The class of {@code address}. Mapped, translated and compatible IPv6 forms are classified as
+   * the IPv4 address they spell. NAT64, 6to4 and Teredo get their prefix's class whatever IPv4
+   * address they carry: a public one is no better, as the relay or gateway in between is not ours
+   * to trust.
    */
   static AddressClass classify(InetAddress address) {
-    Optional<Inet4Address> alias = EmbeddedIpv4.alias(address);
-    if (alias.isPresent()) {
-      return classify(alias.get());
-    }
-    byte[] bytes = address.getAddress();
+    byte[] bytes = EmbeddedIpv4.unalias(address).getAddress();
     if (bytes.length == 4) {
       return lookup(IPV4, bytes).orElse(AddressClass.PUBLIC);
     }
-    Optional<AddressClass> row = lookup(IPV6, bytes);
-    if (row.isPresent()) {
-      return carried(bytes).orElse(row.get());
-    }
-    return GLOBAL_UNICAST.contains(bytes) ? AddressClass.PUBLIC : AddressClass.NOT_GLOBAL_UNICAST;
-  }
-
-  /** The most telling never-relaxable class among the IPv4 addresses a tunnel form carries. */
-  private static Optional<AddressClass> carried(byte[] v6) {
-    for (Inet4Address inner : EmbeddedIpv4.extract(v6)) {
-      AddressClass type = classify(inner);
-      if (type != AddressClass.PUBLIC && !type.relaxable()) {
-        return Optional.of(type);
-      }
-    }
-    return Optional.empty();
+    return lookup(IPV6, bytes)
+        .orElse(
+            GLOBAL_UNICAST.contains(bytes) ? AddressClass.PUBLIC : AddressClass.NOT_GLOBAL_UNICAST);
   }
 
   private static Optional<AddressClass> lookup(List<Row> rows, byte[] bytes) {

@@ -6,13 +6,12 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * IPv6 forms that carry an IPv4 address, and the IPv4 addresses they carry. Mapped, translated and
  * compatible forms are aliases: the packet ends up at the IPv4 address, so they are classified as
- * that address. NAT64, 6to4 and Teredo reach the IPv4 address through a gateway or relay; they are
- * never allowed, but extracting the address still tells which target an attempt aimed at.
+ * that address. NAT64, 6to4 and Teredo reach the IPv4 address through a gateway or relay and are
+ * refused whatever they carry; {@link #extract} still reports what that is, for diagnostics.
  */
 final class EmbeddedIpv4 {
   /** The embedding forms; {@link #NONE} for an ordinary IPv6 address. */
@@ -89,16 +88,16 @@ final class EmbeddedIpv4 {
   }
 
   /**
-   * The IPv4 address that {@code address} is an alias of (mapped, translated, compatible), if any.
-   * Java usually turns a mapped address into an {@link Inet4Address} by itself, but {@code
-   * Inet6Address.getByAddress} keeps it as IPv6.
+   * The IPv4 address that {@code address} spells when it is a mapped, translated or compatible IPv6
+   * address, otherwise {@code address} itself. Java usually turns a mapped address into an {@link
+   * Inet4Address} by itself, but {@code Inet6Address.getByAddress} keeps it as IPv6.
    */
-  static Optional<Inet4Address> alias(InetAddress address) {
+  static InetAddress unalias(InetAddress address) {
     if (!(address instanceof Inet6Address)) {
-      return Optional.empty();
+      return address;
     }
     byte[] v6 = address.getAddress();
-    return form(v6).isAlias() ? Optional.of(extract(v6).get(0)) : Optional.empty();
+    return form(v6).isAlias() ? extract(v6).get(0) : address;
   }
 
   private static Inet4Address v4(byte a, byte b, byte c, byte d) {

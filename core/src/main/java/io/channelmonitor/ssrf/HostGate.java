@@ -83,7 +83,7 @@ final class HostGate {
     if (address == null) {
       return Optional.of(AddressClass.UNSPECIFIED);
     }
-    InetAddress subject = EmbeddedIpv4.alias(address).<InetAddress>map(v4 -> v4).orElse(address);
+    InetAddress subject = EmbeddedIpv4.unalias(address);
     AddressClass type = AddressClassifier.classify(subject);
     if (type == AddressClass.PUBLIC) {
       return Optional.empty();

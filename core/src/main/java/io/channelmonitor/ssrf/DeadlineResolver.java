@@ -37,7 +37,7 @@ final class DeadlineResolver {
     lookup.setDaemon(true);
     lookup.start();
     try {
-      return Optional.of(answer.get(timeout.toNanos(), TimeUnit.NANOSECONDS));
+      return Optional.of(answer.get(nanos(), TimeUnit.NANOSECONDS));
     } catch (TimeoutException e) {
       lookup.interrupt();
       return Optional.empty();
@@ -47,6 +47,15 @@ final class DeadlineResolver {
       Thread.currentThread().interrupt();
       lookup.interrupt();
       return Optional.empty();
+    }
+  }
+
+  /** The deadline in nanoseconds, saturated: a policy may hold a Duration too long for a long. */
+  private long nanos() {
+    try {
+      return timeout.toNanos();
+    } catch (ArithmeticException e) {
+      return Long.MAX_VALUE;
     }
   }
 

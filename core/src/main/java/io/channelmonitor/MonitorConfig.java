@@ -72,6 +72,24 @@ public record MonitorConfig(
     return other != null && withLabels(other.name, other.groupName).equals(other);
   }
 
+  MonitorConfig withEndpoint(String newEndpoint) {
+    return new MonitorConfig(
+        name,
+        provider,
+        newEndpoint,
+        primaryModel,
+        extraModels,
+        groupName,
+        enabled,
+        intervalSeconds,
+        jitterSeconds,
+        apiMode,
+        extraHeaders,
+        bodyOverrideMode,
+        bodyOverride,
+        stream);
+  }
+
   private MonitorConfig withLabels(String newName, String newGroup) {
     return new MonitorConfig(
         newName,

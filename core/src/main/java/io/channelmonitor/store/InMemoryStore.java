@@ -84,7 +84,7 @@ public final class InMemoryStore implements ChannelMonitorStore {
                   monitor.apiKeyCiphertext(),
                   existing.createdAt(),
                   monitor.updatedAt(),
-                  monitor.lastCheckedAt());
+                  existing.lastCheckedAt());
           monitors.put(stored.id(), stored);
           return Optional.of(stored);
         });

@@ -9,7 +9,7 @@ import java.time.Duration;
 public interface LockStore {
   /**
    * Takes the lock {@code name} for {@code owner} until now + {@code lease}, when it is free, has
-   * expired, or is already held by {@code owner} (which extends it).
+   * expired (now >= its end), or is already held by {@code owner} (which extends it).
    *
    * @return whether {@code owner} holds the lock now
    */

@@ -8,11 +8,16 @@ import java.util.Optional;
 
 /** Keeps monitors. Implementations only read and write; every rule lives in the core. */
 public interface MonitorStore {
-  /** Stores a new monitor and returns it with its new id (the given id is ignored). */
+  /**
+   * Stores a new monitor and returns it with its new id. Ids are positive and increase with
+   * insertion order; the given id is ignored.
+   */
   MonitorRecord insertMonitor(MonitorRecord monitor);
 
   /**
-   * Replaces the stored monitor with the same id (all fields but id and createdAt).
+   * Replaces config, apiKeyCiphertext and updatedAt of the stored monitor with the same id; id,
+   * createdAt and lastCheckedAt (owned by {@link #markChecked}) are kept, so a run that finishes
+   * during an edit is not lost.
    *
    * @return the stored monitor, or empty when no monitor has that id
    */

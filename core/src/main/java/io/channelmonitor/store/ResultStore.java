@@ -5,11 +5,15 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
-/** Keeps check results: one row per model per run. */
+/**
+ * Keeps check results: one row per model per run. A {@code limit} below 1 or an empty time range
+ * gives an empty list; duplicate ids in a collection are ignored.
+ */
 public interface ResultStore {
   /**
    * Stores the results of one run, all or none. Results of a monitor that no longer exists are
-   * dropped without error.
+   * dropped without error. Ids are positive and increase with insertion order; the given ids are
+   * ignored.
    */
   void insertResults(List<ResultRecord> results);
 

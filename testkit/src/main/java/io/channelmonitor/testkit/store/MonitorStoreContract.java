@@ -91,9 +91,10 @@ public abstract class MonitorStoreContract extends StoreContractSupport {
   }
 
   @Test
-  void updateKeepsIdAndCreatedAtAndReplacesTheRest() {
+  void updateKeepsIdCreatedAtAndLastCheckedAtAndReplacesTheRest() {
     MonitorRecord original = store.insertMonitor(monitor().name("old").createdAt(CREATED).record());
     Instant later = CREATED.plusSeconds(3600);
+    store.markChecked(original.id(), CREATED.plusSeconds(60));
     MonitorRecord change =
         monitor()
             .name("new")
@@ -111,7 +112,7 @@ public abstract class MonitorStoreContract extends StoreContractSupport {
 
     MonitorRecord expected =
         new MonitorRecord(
-            original.id(), change.config(), "v1.k9.other", CREATED, later, later.minusSeconds(5));
+            original.id(), change.config(), "v1.k9.other", CREATED, later, CREATED.plusSeconds(60));
     assertThat(updated).isEqualTo(expected);
     assertThat(store.findMonitor(original.id())).contains(expected);
   }

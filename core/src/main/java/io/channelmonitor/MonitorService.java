@@ -1,0 +1,156 @@
+package io.channelmonitor;
+
+import io.channelmonitor.internal.Texts;
+import io.channelmonitor.secret.ApiKey;
+import io.channelmonitor.secret.SecretCodec;
+import io.channelmonitor.secret.SecretCodecException;
+import io.channelmonitor.store.ChannelMonitorStore;
+import io.channelmonitor.store.MonitorRecord;
+import io.channelmonitor.store.ResultRecord;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Creates, reads, changes and deletes monitors. Input is validated before anything is stored: a
+ * refusal is a {@link MonitorValidationException} with the seed's reason code and changes nothing.
+ * Keys are encrypted before they reach the store and decrypted on every read; a key that cannot be
+ * decrypted does not break reads, the monitor comes back with {@code keyDecryptFailed}. Obtain it
+ * from {@link ChannelMonitor#monitors()}. Thread-safe.
+ */
+public final class MonitorService {
+  /** History rows returned when the caller asks for none or a non-positive number. */
+  public static final int DEFAULT_HISTORY_LIMIT = 100;
+
+  /** Most history rows one call returns. */
+  public static final int MAX_HISTORY_LIMIT = 1000;
+
+  private static final Logger log = LoggerFactory.getLogger(MonitorService.class);
+
+  private final ChannelMonitorStore store;
+  private final SecretCodec codec;
+  private final MonitorValidator validator;
+  private final Clock clock;
+
+  MonitorService(
+      ChannelMonitorStore store, SecretCodec codec, MonitorValidator validator, Clock clock) {
+    this.store = Objects.requireNonNull(store, "store");
+    this.codec = Objects.requireNonNull(codec, "codec");
+    this.validator = Objects.requireNonNull(validator, "validator");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /** Validates, encrypts the key and stores a new monitor. */
+  public Monitor create(MonitorDraft draft) {
+    Objects.requireNonNull(draft, "draft");
+    MonitorValidator.Validated valid = validator.validateCreate(draft);
+    Instant now = clock.instant();
+    String ciphertext = codec.encrypt(valid.newKey().reveal());
+    MonitorRecord stored =
+        store.insertMonitor(new MonitorRecord(0, valid.config(), ciphertext, now, now, null));
+    return toMonitor(stored, valid.newKey());
+  }
+
+  /**
+   * Applies a partial update: unset fields keep their values, a blank key keeps the stored key, and
+   * the result is validated as a whole.
+   *
+   * @throws MonitorNotFoundException when no monitor has this id
+   */
+  public Monitor update(long id, MonitorPatch patch) {
+    Objects.requireNonNull(patch, "patch");
+    MonitorRecord current = require(id);
+    MonitorValidator.Validated valid = validator.validateUpdate(current.config(), patch);
+    ApiKey newKey = valid.newKey();
+    String ciphertext =
+        newKey == null ? current.apiKeyCiphertext() : codec.encrypt(newKey.reveal());
+    MonitorRecord changed =
+        new MonitorRecord(
+            id,
+            valid.config(),
+            ciphertext,
+            current.createdAt(),
+            clock.instant(),
+            current.lastCheckedAt());
+    MonitorRecord stored =
+        store.updateMonitor(changed).orElseThrow(() -> new MonitorNotFoundException(id));
+    return newKey == null ? decrypt(stored) : toMonitor(stored, newKey);
+  }
+
+  /**
+   * Deletes a monitor with its results and rollups.
+   *
+   * @throws MonitorNotFoundException when no monitor has this id
+   */
+  public void delete(long id) {
+    if (id <= 0 || !store.deleteMonitor(id)) {
+      throw new MonitorNotFoundException(id);
+    }
+  }
+
+  /**
+   * @throws MonitorNotFoundException when no monitor has this id
+   */
+  public Monitor get(long id) {
+    return decrypt(require(id));
+  }
+
+  /** One page of monitors matching the query, newest id first, with the total count. */
+  public Page<Monitor> list(MonitorQuery query) {
+    Page<MonitorRecord> page = store.listMonitors(Objects.requireNonNull(query, "query"));
+    List<Monitor> items = page.items().stream().map(this::decrypt).toList();
+    return new Page<>(items, page.total(), page.page(), page.pageSize());
+  }
+
+  /**
+   * The newest results of a monitor, newest first.
+   *
+   * @param model one model, or null (or blank) for all
+   * @param limit how many; non-positive means {@value #DEFAULT_HISTORY_LIMIT}, at most {@value
+   *     #MAX_HISTORY_LIMIT}
+   * @throws MonitorNotFoundException when no monitor has this id
+   */
+  public List<ResultRecord> history(long id, String model, int limit) {
+    require(id);
+    int rows = limit <= 0 ? DEFAULT_HISTORY_LIMIT : Math.min(limit, MAX_HISTORY_LIMIT);
+    return store.history(id, Texts.isBlank(model) ? null : model.trim(), rows);
+  }
+
+  private MonitorRecord require(long id) {
+    if (id <= 0) {
+      throw new MonitorNotFoundException(id);
+    }
+    return store.findMonitor(id).orElseThrow(() -> new MonitorNotFoundException(id));
+  }
+
+  Monitor decrypt(MonitorRecord stored) {
+    try {
+      return toMonitor(stored, ApiKey.of(codec.decrypt(stored.apiKeyCiphertext())));
+    } catch (SecretCodecException e) {
+      log.warn(
+          "channel_monitor: decrypt api key failed for monitor {} ({})", stored.id(), e.failure());
+      return new Monitor(
+          stored.id(),
+          stored.config(),
+          ApiKey.EMPTY,
+          true,
+          stored.createdAt(),
+          stored.updatedAt(),
+          stored.lastCheckedAt());
+    }
+  }
+
+  private static Monitor toMonitor(MonitorRecord stored, ApiKey key) {
+    return new Monitor(
+        stored.id(),
+        stored.config(),
+        key,
+        false,
+        stored.createdAt(),
+        stored.updatedAt(),
+        stored.lastCheckedAt());
+  }
+}

@@ -1,0 +1,40 @@
+package io.channelmonitor;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import java.util.stream.Collectors;
+import org.slf4j.LoggerFactory;
+
+/** Captures every log event of the library while open, to search it for secrets. */
+final class LogCapture implements AutoCloseable {
+  private final Logger logger = (Logger) LoggerFactory.getLogger("io.channelmonitor");
+  private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+
+  private LogCapture() {
+    appender.start();
+    logger.addAppender(appender);
+  }
+
+  static LogCapture start() {
+    return new LogCapture();
+  }
+
+  /** Every captured line, formatted, with the stack traces' messages. */
+  String text() {
+    return appender.list.stream()
+        .map(
+            e ->
+                e.getFormattedMessage()
+                    + (e.getThrowableProxy() == null
+                        ? ""
+                        : " " + e.getThrowableProxy().getMessage()))
+        .collect(Collectors.joining("\n"));
+  }
+
+  @Override
+  public void close() {
+    logger.detachAppender(appender);
+    appender.stop();
+  }
+}

@@ -1,19 +1,24 @@
 package io.channelmonitor;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import java.util.stream.Collectors;
 import org.slf4j.LoggerFactory;
 
-/** Captures every log event of the library while open, to search it for secrets. */
+/**
+ * Captures every log event of the library, DEBUG included, while open, to search it for secrets.
+ */
 final class LogCapture implements AutoCloseable {
   private final Logger logger = (Logger) LoggerFactory.getLogger("io.channelmonitor");
   private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+  private final Level previousLevel = logger.getLevel();
 
   private LogCapture() {
     appender.start();
     logger.addAppender(appender);
+    logger.setLevel(Level.DEBUG);
   }
 
   static LogCapture start() {
@@ -34,6 +39,7 @@ final class LogCapture implements AutoCloseable {
 
   @Override
   public void close() {
+    logger.setLevel(previousLevel);
     logger.detachAppender(appender);
     appender.stop();
   }

@@ -106,7 +106,7 @@ class HttpClientProbeTransportTimeoutTest {
             () -> {
               started.countDown();
               try {
-                transport.exchange(get(server.url("/")), Duration.ofSeconds(3), r -> 1);
+                transport.exchange(get(server.url("/")), Duration.ofMillis(1500), r -> 1);
               } catch (ProbeException expected) {
                 // the silent server never answers
               }

@@ -3,6 +3,7 @@ package io.channelmonitor;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.channelmonitor.internal.StrictJson;
 import io.channelmonitor.internal.Texts;
 import java.util.Map;
 
@@ -21,7 +22,7 @@ final class BodyOverrideRules {
           "anthropic/chat_completions", "messages",
           "gemini/chat_completions", "contents");
 
-  private final ObjectMapper json = new ObjectMapper();
+  private final ObjectMapper json = StrictJson.mapper();
 
   static BodyOverrideMode mode(String raw) {
     if (Texts.isBlank(raw)) {
@@ -33,7 +34,7 @@ final class BodyOverrideRules {
                 new MonitorValidationException(Reason.CHANNEL_MONITOR_TEMPLATE_INVALID_BODY_MODE));
   }
 
-  /** Returns the body as compact JSON text, or null when there is none. */
+  /** Returns the body as compact JSON (numbers exact), or null when there is none. */
   String body(BodyOverrideMode mode, String raw, String provider, ApiMode apiMode) {
     if (Texts.isBlank(raw)) {
       if (mode != BodyOverrideMode.OFF) {
@@ -59,7 +60,7 @@ final class BodyOverrideRules {
     }
     try {
       JsonNode node = json.readTree(raw);
-      if (node == null || !node.isObject()) {
+      if (node == null || !node.isObject() || StrictJson.hasInvalidText(node)) {
         throw new MonitorValidationException(Reason.CHANNEL_MONITOR_INVALID_REQUEST_BODY);
       }
       return node;

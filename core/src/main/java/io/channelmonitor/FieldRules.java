@@ -35,6 +35,30 @@ final class FieldRules {
     return bounded(raw.trim(), MAX_MODEL, "primary_model");
   }
 
+  /**
+   * Refuses control characters (tab allowed only where {@code allowTab}) and unpaired surrogates:
+   * they break headers, log lines and databases.
+   */
+  static String plainText(String value, String field, boolean allowTab) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      boolean control = Character.isISOControl(c) && !(allowTab && c == '\t');
+      if (control || (Character.isSurrogate(c) && !pairedAt(value, i))) {
+        throw invalid(field + " must not contain control characters or invalid unicode");
+      }
+      if (Character.isHighSurrogate(c)) {
+        i++;
+      }
+    }
+    return value;
+  }
+
+  private static boolean pairedAt(String value, int i) {
+    return Character.isHighSurrogate(value.charAt(i))
+        && i + 1 < value.length()
+        && Character.isLowSurrogate(value.charAt(i + 1));
+  }
+
   /** Trims, drops blanks, duplicates and the primary model; keeps the first occurrence order. */
   static List<String> extraModels(List<String> raw, String primaryModel) {
     if (raw == null) {
@@ -45,8 +69,8 @@ final class FieldRules {
       if (Texts.isBlank(item)) {
         continue;
       }
-      String model = item.trim();
-      if (model.length() > MAX_MODEL) {
+      String model = plainText(item.trim(), "extra_models", false);
+      if (model.codePointCount(0, model.length()) > MAX_MODEL) {
         throw new MonitorValidationException(
             Reason.CHANNEL_MONITOR_INVALID_EXTRA_MODELS,
             "each extra model must be at most " + MAX_MODEL + " characters");
@@ -64,10 +88,10 @@ final class FieldRules {
   }
 
   static String endpointText(String raw) {
-    if (Texts.isBlank(raw) || raw.trim().length() > MAX_ENDPOINT) {
+    if (Texts.isBlank(raw)) {
       throw new MonitorValidationException(Reason.CHANNEL_MONITOR_INVALID_ENDPOINT);
     }
-    return raw.trim();
+    return bounded(raw.trim(), MAX_ENDPOINT, "endpoint");
   }
 
   static int interval(Integer raw, int defaultSeconds) {
@@ -87,8 +111,10 @@ final class FieldRules {
     return seconds;
   }
 
-  private static String bounded(String value, int max, String field) {
-    if (value.length() > max) {
+  /** Plain text of at most {@code max} characters (code points, as the databases count). */
+  static String bounded(String value, int max, String field) {
+    plainText(value, field, false);
+    if (value.codePointCount(0, value.length()) > max) {
       throw invalid(field + " must be at most " + max + " characters");
     }
     return value;

@@ -15,6 +15,20 @@ final class HeaderRules {
   static final Set<String> FORBIDDEN =
       Set.of("host", "content-length", "content-encoding", "transfer-encoding", "connection");
 
+  /**
+   * Headers that carry credentials. Their value must use {@link MonitorConfig#API_KEY_PLACEHOLDER}
+   * (for example {@code api-key: {api_key}} for Azure OpenAI): a literal key here would be stored
+   * in clear text, outside the encrypted key.
+   */
+  static final Set<String> CREDENTIAL =
+      Set.of(
+          "authorization",
+          "proxy-authorization",
+          "x-api-key",
+          "api-key",
+          "x-goog-api-key",
+          "cookie");
+
   private static final String TOKEN_SYMBOLS = "!#$%&'*+-.^_`|~";
 
   private HeaderRules() {}
@@ -38,7 +52,7 @@ final class HeaderRules {
                 Reason.CHANNEL_MONITOR_TEMPLATE_HEADER_INVALID_NAME,
                 "extra header names must be unique (ignoring case)");
           }
-          headers.put(name, value(rawValue));
+          headers.put(name, credentialSafe(name, value(rawValue)));
         });
     return headers;
   }
@@ -64,9 +78,23 @@ final class HeaderRules {
     }
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
-      if (c == '\r' || c == '\n' || c == 0) {
+      if ((Character.isISOControl(c) && c != '\t') || c > 0xFF) {
         throw new MonitorValidationException(Reason.CHANNEL_MONITOR_TEMPLATE_HEADER_INVALID_VALUE);
       }
+    }
+    return value;
+  }
+
+  private static String credentialSafe(String name, String value) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    if (CREDENTIAL.contains(lower) && !value.contains(MonitorConfig.API_KEY_PLACEHOLDER)) {
+      throw new MonitorValidationException(
+          Reason.CHANNEL_MONITOR_TEMPLATE_HEADER_FORBIDDEN,
+          "extra header "
+              + lower
+              + " must carry the monitor's key as "
+              + MonitorConfig.API_KEY_PLACEHOLDER
+              + ", not a literal value");
     }
     return value;
   }

@@ -42,6 +42,12 @@ public record MonitorConfig(
     String bodyOverride,
     boolean stream) {
 
+  /**
+   * Written in an extra header value, it is replaced by the monitor's API key when the request is
+   * sent, e.g. {@code api-key: {api_key}}.
+   */
+  public static final String API_KEY_PLACEHOLDER = "{api_key}";
+
   public MonitorConfig {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(provider, "provider");
@@ -70,6 +76,38 @@ public record MonitorConfig(
    */
   public boolean probesSameAs(MonitorConfig other) {
     return other != null && withLabels(other.name, other.groupName).equals(other);
+  }
+
+  /** Header values and the body are left out: they may carry credentials. */
+  @Override
+  public String toString() {
+    return "MonitorConfig[name="
+        + name
+        + ", provider="
+        + provider
+        + ", endpoint="
+        + endpoint
+        + ", models="
+        + models()
+        + ", groupName="
+        + groupName
+        + ", enabled="
+        + enabled
+        + ", intervalSeconds="
+        + intervalSeconds
+        + ", jitterSeconds="
+        + jitterSeconds
+        + ", apiMode="
+        + apiMode.wire()
+        + ", extraHeaders="
+        + extraHeaders.keySet()
+        + ", bodyOverrideMode="
+        + bodyOverrideMode.wire()
+        + ", bodyOverride="
+        + (bodyOverride == null ? "none" : bodyOverride.length() + " chars")
+        + ", stream="
+        + stream
+        + "]";
   }
 
   MonitorConfig withEndpoint(String newEndpoint) {

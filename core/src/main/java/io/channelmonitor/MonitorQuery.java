@@ -1,10 +1,12 @@
 package io.channelmonitor;
 
+import java.util.Locale;
+
 /**
  * Filters and paging for {@link MonitorService#list(MonitorQuery)}. Results are ordered by id,
  * newest first.
  *
- * @param provider only monitors of this provider id, or null for all
+ * @param provider only monitors of this provider id (case-insensitive), or null for all
  * @param enabled only enabled (true) or disabled (false) monitors, or null for all
  * @param search a case-insensitive substring of name, group name or primary model, or null
  * @param page the 1-based page; values below 1 become 1
@@ -17,7 +19,7 @@ public record MonitorQuery(
   public static final int MAX_PAGE_SIZE = 100;
 
   public MonitorQuery {
-    provider = blankToNull(provider);
+    provider = blankToNull(provider) == null ? null : provider.trim().toLowerCase(Locale.ROOT);
     search = blankToNull(search);
     page = Math.max(1, page);
     pageSize = pageSize < 1 ? DEFAULT_PAGE_SIZE : Math.min(pageSize, MAX_PAGE_SIZE);

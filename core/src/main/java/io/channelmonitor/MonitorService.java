@@ -1,12 +1,14 @@
 package io.channelmonitor;
 
 import io.channelmonitor.internal.Texts;
+import io.channelmonitor.probe.ProbeRunner;
 import io.channelmonitor.secret.ApiKey;
 import io.channelmonitor.secret.SecretCodec;
 import io.channelmonitor.secret.SecretCodecException;
 import io.channelmonitor.store.ChannelMonitorStore;
 import io.channelmonitor.store.MonitorRecord;
 import io.channelmonitor.store.ResultRecord;
+import io.channelmonitor.store.StaleMonitorException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -28,19 +30,39 @@ public final class MonitorService {
   /** Most history rows one call returns. */
   public static final int MAX_HISTORY_LIMIT = 1000;
 
+  /** A patch is applied again on a fresh read this many times when others edit concurrently. */
+  static final int MAX_UPDATE_ATTEMPTS = 3;
+
   private static final Logger log = LoggerFactory.getLogger(MonitorService.class);
 
   private final ChannelMonitorStore store;
   private final SecretCodec codec;
   private final MonitorValidator validator;
+  private final ProbeRunner runner;
   private final Clock clock;
 
   MonitorService(
-      ChannelMonitorStore store, SecretCodec codec, MonitorValidator validator, Clock clock) {
+      ChannelMonitorStore store,
+      SecretCodec codec,
+      MonitorValidator validator,
+      ProbeRunner runner,
+      Clock clock) {
     this.store = Objects.requireNonNull(store, "store");
     this.codec = Objects.requireNonNull(codec, "codec");
     this.validator = Objects.requireNonNull(validator, "validator");
+    this.runner = Objects.requireNonNull(runner, "runner");
     this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /**
+   * Probes the monitor now, whether enabled or not, stores the results and returns them in model
+   * order (primary first).
+   *
+   * @throws MonitorNotFoundException when no monitor has this id
+   * @throws KeyDecryptFailedException when its key cannot be decrypted; nothing is sent
+   */
+  public List<CheckResult> runNow(long id) {
+    return runner.run(get(id));
   }
 
   /** Validates, encrypts the key and stores a new monitor. */
@@ -50,7 +72,7 @@ public final class MonitorService {
     Instant now = clock.instant();
     String ciphertext = codec.encrypt(valid.newKey().reveal());
     MonitorRecord stored =
-        store.insertMonitor(new MonitorRecord(0, valid.config(), ciphertext, now, now, null));
+        store.insertMonitor(new MonitorRecord(0, 0, valid.config(), ciphertext, now, now, null));
     return toMonitor(stored, valid.newKey());
   }
 
@@ -62,7 +84,19 @@ public final class MonitorService {
    */
   public Monitor update(long id, MonitorPatch patch) {
     Objects.requireNonNull(patch, "patch");
-    MonitorRecord current = require(id);
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return applyPatch(require(id), patch);
+      } catch (StaleMonitorException e) {
+        if (attempt == MAX_UPDATE_ATTEMPTS) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private Monitor applyPatch(MonitorRecord current, MonitorPatch patch) {
+    long id = current.id();
     MonitorValidator.Validated valid = validator.validateUpdate(current.config(), patch);
     ApiKey newKey = valid.newKey();
     String ciphertext =
@@ -70,6 +104,7 @@ public final class MonitorService {
     MonitorRecord changed =
         new MonitorRecord(
             id,
+            current.version(),
             valid.config(),
             ciphertext,
             current.createdAt(),
@@ -86,13 +121,14 @@ public final class MonitorService {
    * @throws MonitorNotFoundException when no monitor has this id
    */
   public void delete(long id) {
-    if (id <= 0 || !store.deleteMonitor(id)) {
+    if (!store.deleteMonitor(validId(id))) {
       throw new MonitorNotFoundException(id);
     }
   }
 
   /**
    * @throws MonitorNotFoundException when no monitor has this id
+   * @throws MonitorValidationException with {@code INVALID_MONITOR_ID} when {@code id <= 0}
    */
   public Monitor get(long id) {
     return decrypt(require(id));
@@ -120,10 +156,14 @@ public final class MonitorService {
   }
 
   private MonitorRecord require(long id) {
+    return store.findMonitor(validId(id)).orElseThrow(() -> new MonitorNotFoundException(id));
+  }
+
+  private static long validId(long id) {
     if (id <= 0) {
-      throw new MonitorNotFoundException(id);
+      throw new MonitorValidationException(Reason.INVALID_MONITOR_ID);
     }
-    return store.findMonitor(id).orElseThrow(() -> new MonitorNotFoundException(id));
+    return id;
   }
 
   Monitor decrypt(MonitorRecord stored) {

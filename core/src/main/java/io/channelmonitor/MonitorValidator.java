@@ -29,8 +29,8 @@ final class MonitorValidator {
 
   /** Validates a new monitor: its configuration and its key. */
   Validated validateCreate(MonitorDraft draft) {
-    MonitorConfig config = validateConfig(draft, false);
     ApiKey key = apiKey(draft.apiKey());
+    MonitorConfig config = validateConfig(draft, false);
     return new Validated(withCanonicalEndpoint(config), key);
   }
 
@@ -40,9 +40,9 @@ final class MonitorValidator {
    */
   Validated validateUpdate(MonitorConfig current, MonitorPatch patch) {
     MonitorDraft merged = PatchMerger.merge(current, patch);
-    MonitorConfig config = validateConfig(merged, patch.apiMode() == null);
     boolean newKey = patch.apiKey() != null && !patch.apiKey().isEmpty();
     ApiKey key = newKey ? apiKey(patch.apiKey()) : null;
+    MonitorConfig config = validateConfig(merged, patch.apiMode() == null);
     return new Validated(patch.endpoint() == null ? config : withCanonicalEndpoint(config), key);
   }
 
@@ -103,10 +103,18 @@ final class MonitorValidator {
     if (key == null || key.isEmpty()) {
       throw new MonitorValidationException(Reason.CHANNEL_MONITOR_MISSING_API_KEY);
     }
-    if (key.reveal().length() > FieldRules.MAX_API_KEY) {
+    String value = key.reveal();
+    if (value.length() > FieldRules.MAX_API_KEY) {
       throw new MonitorValidationException(
           Reason.VALIDATION_ERROR,
           "api_key must be at most " + FieldRules.MAX_API_KEY + " characters");
+    }
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c < 0x21 || c > 0x7E) {
+        throw new MonitorValidationException(
+            Reason.VALIDATION_ERROR, "api_key must be printable ASCII without spaces");
+      }
     }
     return key;
   }

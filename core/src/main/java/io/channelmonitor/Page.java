@@ -14,6 +14,15 @@ import java.util.Objects;
 public record Page<T>(List<T> items, long total, int page, int pageSize) {
   public Page {
     items = List.copyOf(Objects.requireNonNull(items, "items"));
+    if (total < 0 || page < 1 || pageSize < 1) {
+      throw new IllegalArgumentException(
+          "total >= 0, page >= 1 and pageSize >= 1 required: "
+              + total
+              + ", "
+              + page
+              + ", "
+              + pageSize);
+    }
   }
 
   /** The number of pages, at least 1. */

@@ -7,6 +7,8 @@ package io.channelmonitor;
 public enum Reason {
   /** A field failed a basic rule (required, length); the message names the field. */
   VALIDATION_ERROR("invalid request"),
+  /** An id that no monitor can have (zero or negative). */
+  INVALID_MONITOR_ID("invalid monitor id"),
   CHANNEL_MONITOR_INVALID_PROVIDER("provider must be one of openai/anthropic/gemini"),
   CHANNEL_MONITOR_INVALID_INTERVAL("interval_seconds must be in [15, 3600]"),
   CHANNEL_MONITOR_INVALID_JITTER(
@@ -28,8 +30,11 @@ public enum Reason {
   CHANNEL_MONITOR_INVALID_REQUEST_BODY("body_override must be a JSON object"),
   CHANNEL_MONITOR_TEMPLATE_HEADER_INVALID_NAME("extra header name is not a valid HTTP token"),
   CHANNEL_MONITOR_TEMPLATE_HEADER_FORBIDDEN("extra header is not allowed"),
-  CHANNEL_MONITOR_TEMPLATE_HEADER_INVALID_VALUE("extra header value must not contain CR or LF"),
+  CHANNEL_MONITOR_TEMPLATE_HEADER_INVALID_VALUE(
+      "extra header value must be visible ASCII or Latin-1 without control characters (tab allowed)"),
   CHANNEL_MONITOR_NOT_FOUND("channel monitor not found"),
+  /** Someone else changed the monitor between read and write. Maps to HTTP 409. */
+  CHANNEL_MONITOR_CONFLICT("channel monitor was changed concurrently"),
   CHANNEL_MONITOR_KEY_DECRYPT_FAILED(
       "api key decryption failed; please re-edit the monitor with a fresh key"),
   /** The store failed (database down, constraint violation); nothing secret is in the message. */

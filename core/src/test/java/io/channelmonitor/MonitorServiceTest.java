@@ -115,18 +115,26 @@ class MonitorServiceTest {
   }
 
   @Test
-  void getAndDeleteUnknownIdsAreNotFound() {
+  void unknownIdsAreNotFoundAndImpossibleIdsInvalid() {
     MonitorService service = service();
-    for (long id : new long[] {0, -1, 42}) {
-      assertThatThrownBy(() -> service.get(id))
-          .isInstanceOf(MonitorNotFoundException.class)
+    assertRefusedEverywhere(service, 42, Reason.CHANNEL_MONITOR_NOT_FOUND);
+    assertRefusedEverywhere(service, 0, Reason.INVALID_MONITOR_ID);
+    assertRefusedEverywhere(service, -1, Reason.INVALID_MONITOR_ID);
+  }
+
+  private static void assertRefusedEverywhere(MonitorService service, long id, Reason reason) {
+    List<org.assertj.core.api.ThrowableAssert.ThrowingCallable> calls =
+        List.of(
+            () -> service.get(id),
+            () -> service.delete(id),
+            () -> service.history(id, null, 10),
+            () -> service.update(id, MonitorPatch.builder().name("x").build()),
+            () -> service.runNow(id));
+    for (org.assertj.core.api.ThrowableAssert.ThrowingCallable call : calls) {
+      assertThatThrownBy(call)
+          .isInstanceOf(ChannelMonitorException.class)
           .extracting(e -> ((ChannelMonitorException) e).reason())
-          .isEqualTo(Reason.CHANNEL_MONITOR_NOT_FOUND);
-      assertThatThrownBy(() -> service.delete(id)).isInstanceOf(MonitorNotFoundException.class);
-      assertThatThrownBy(() -> service.history(id, null, 10))
-          .isInstanceOf(MonitorNotFoundException.class);
-      assertThatThrownBy(() -> service.update(id, MonitorPatch.builder().name("x").build()))
-          .isInstanceOf(MonitorNotFoundException.class);
+          .isEqualTo(reason);
     }
   }
 
@@ -205,6 +213,48 @@ class MonitorServiceTest {
     assertThat(o3)
         .extracting(r -> r.result().checkedAt())
         .containsExactly(T0.plusSeconds(999), T0.plusSeconds(997), T0.plusSeconds(995));
+  }
+
+  @Test
+  void limitsCountCharactersNotUtf16UnitsAndBodiesKeepTheirNumbersExact() {
+    String emoji = "\uD83D\uDE80";
+    Monitor created =
+        service()
+            .create(
+                draft()
+                    .name(emoji.repeat(100))
+                    .bodyOverrideMode("merge")
+                    .bodyOverride(
+                        "{\"t\":1e400,\"p\":1.00000000000000000001,\"n\":12345678901234567890123}")
+                    .build());
+
+    assertThat(created.name()).hasSize(200);
+    assertThat(created.bodyOverride())
+        .isEqualTo("{\"t\":1E+400,\"p\":1.00000000000000000001,\"n\":12345678901234567890123}");
+  }
+
+  @Test
+  void credentialHeadersCarryThePlaceholderAndNoValueIsPrinted() {
+    Monitor created =
+        service()
+            .create(
+                draft()
+                    .extraHeaders(Map.of("api-key", "{api_key}", "X-Team", "team-secret-value"))
+                    .build());
+
+    assertThat(created.extraHeaders()).containsEntry("api-key", "{api_key}");
+    assertThat(created.toString()).doesNotContain("team-secret-value").contains("X-Team");
+    assertThat(store.findMonitor(created.id()).orElseThrow().toString())
+        .doesNotContain("team-secret-value");
+  }
+
+  @Test
+  void providerFiltersIgnoreCase() {
+    MonitorService service = service();
+    Monitor created = service.create(draft().provider("OpenAI").build());
+
+    assertThat(ids(service.list(MonitorQuery.all().withProvider(" OPENAI "))))
+        .containsExactly(created.id());
   }
 
   private static List<Long> ids(Page<Monitor> page) {

@@ -35,6 +35,18 @@ class MonitorValidationTest {
         row("name missing", b -> b.name(null), Reason.VALIDATION_ERROR),
         row("name blank", b -> b.name("   "), Reason.VALIDATION_ERROR),
         row("name too long", b -> b.name("n".repeat(101)), Reason.VALIDATION_ERROR),
+        row("name with a line break", b -> b.name("a\nb"), Reason.VALIDATION_ERROR),
+        row("name with NUL", b -> b.name("a\u0000b"), Reason.VALIDATION_ERROR),
+        row("name with a lone surrogate", b -> b.name("a\uD800b"), Reason.VALIDATION_ERROR),
+        row("model with a tab", b -> b.primaryModel("gpt\t4"), Reason.VALIDATION_ERROR),
+        row("group with DEL", b -> b.groupName("g\u007F"), Reason.VALIDATION_ERROR),
+        row("key with CR LF", b -> b.apiKey("sk-abc\r\nX-Evil: 1"), Reason.VALIDATION_ERROR),
+        row("key with a space", b -> b.apiKey("sk-abc def"), Reason.VALIDATION_ERROR),
+        row("key with a lone surrogate", b -> b.apiKey("sk-\uD800abc"), Reason.VALIDATION_ERROR),
+        row(
+            "key and model both missing: the key is reported",
+            b -> b.apiKey(null).primaryModel(null),
+            Reason.CHANNEL_MONITOR_MISSING_API_KEY),
         row("provider missing", b -> b.provider(null), Reason.CHANNEL_MONITOR_INVALID_PROVIDER),
         row("provider unknown", b -> b.provider("grok"), Reason.CHANNEL_MONITOR_INVALID_PROVIDER),
         row("interval 14", b -> b.intervalSeconds(14), Reason.CHANNEL_MONITOR_INVALID_INTERVAL),
@@ -58,7 +70,7 @@ class MonitorValidationTest {
         row(
             "endpoint too long",
             b -> b.endpoint("https://a.example/" + "p".repeat(500)),
-            Reason.CHANNEL_MONITOR_INVALID_ENDPOINT),
+            Reason.VALIDATION_ERROR),
         row(
             "endpoint http",
             b -> b.endpoint("http://api.openai.com"),
@@ -115,6 +127,26 @@ class MonitorValidationTest {
             "body not JSON",
             b -> b.bodyOverrideMode("merge").bodyOverride("{max_tokens: 5"),
             Reason.CHANNEL_MONITOR_INVALID_REQUEST_BODY),
+        row(
+            "body with trailing data",
+            b -> b.bodyOverrideMode("merge").bodyOverride("{\"a\":1} {\"b\":2}"),
+            Reason.CHANNEL_MONITOR_INVALID_REQUEST_BODY),
+        row(
+            "body with a lone surrogate",
+            b -> b.bodyOverrideMode("merge").bodyOverride("{\"s\":\"\\ud800\"}"),
+            Reason.CHANNEL_MONITOR_INVALID_REQUEST_BODY),
+        row(
+            "literal key in a credential header",
+            b -> b.extraHeaders(Map.of("x-api-key", "sk-ant-secret-value-123")),
+            forbidden()),
+        row(
+            "literal key in Azure's api-key header",
+            b -> b.extraHeaders(Map.of("api-key", "0123456789abcdef")),
+            forbidden()),
+        row(
+            "header value with a control character",
+            b -> b.extraHeaders(Map.of("X-A", "v\u0001")),
+            Reason.CHANNEL_MONITOR_TEMPLATE_HEADER_INVALID_VALUE),
         row(
             "body a JSON array",
             b -> b.bodyOverrideMode("merge").bodyOverride("[1,2]"),

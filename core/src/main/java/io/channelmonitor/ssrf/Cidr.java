@@ -43,6 +43,13 @@ final class Cidr {
   }
 
   /** Whether {@code address} is of the same family and inside this network. */
+  /** Whether every address of this range is also in {@code other}. */
+  boolean within(Cidr other) {
+    return network.length == other.network.length
+        && prefix >= other.prefix
+        && other.contains(network);
+  }
+
   boolean contains(InetAddress address) {
     return address != null && contains(address.getAddress());
   }

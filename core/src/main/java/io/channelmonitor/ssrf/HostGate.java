@@ -88,6 +88,9 @@ final class HostGate {
     if (type == AddressClass.PUBLIC) {
       return Optional.empty();
     }
+    if (type == AddressClass.LOOPBACK) {
+      return policy.allowsLoopback(subject) ? Optional.empty() : Optional.of(type);
+    }
     if (type.relaxable() && (policy.allowsAddress(subject) || policy.allowsHost(host))) {
       return Optional.empty();
     }

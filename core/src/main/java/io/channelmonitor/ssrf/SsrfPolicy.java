@@ -25,6 +25,9 @@ import java.util.Set;
  * the NAT64, 6to4 and Teredo prefixes. Immutable and thread-safe.
  */
 public final class SsrfPolicy {
+  private static final Cidr LOOPBACK_V4 = Cidr.parse("127.0.0.0/8");
+  private static final Cidr LOOPBACK_V6 = Cidr.parse("::1/128");
+
   /** How long a host-name lookup may take before the host counts as unreachable. */
   public static final Duration DEFAULT_RESOLVE_TIMEOUT = Duration.ofSeconds(5);
 
@@ -79,6 +82,21 @@ public final class SsrfPolicy {
   boolean allowsAddress(InetAddress address) {
     for (Cidr cidr : cidrs) {
       if (cidr.contains(address)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether loopback {@code address} is opened: only by an allowed range that names loopback itself
+   * (inside 127.0.0.0/8 or ::1/128), never by a host pattern or a broad range such as 0.0.0.0/0, so
+   * an allowlisted zone whose record points at 127.0.0.1 cannot reach the host.
+   */
+  boolean allowsLoopback(InetAddress address) {
+    for (Cidr cidr : cidrs) {
+      boolean loopbackRange = cidr.within(LOOPBACK_V4) || cidr.within(LOOPBACK_V6);
+      if (loopbackRange && cidr.contains(address)) {
         return true;
       }
     }

@@ -62,7 +62,7 @@ public final class InMemoryStore implements ChannelMonitorStore {
     Objects.requireNonNull(monitor, "monitor");
     return write(
         () -> {
-          MonitorRecord stored = monitor.withId(monitorIds.incrementAndGet());
+          MonitorRecord stored = monitor.withId(monitorIds.incrementAndGet()).withVersion(1);
           monitors.put(stored.id(), stored);
           return stored;
         });
@@ -77,9 +77,13 @@ public final class InMemoryStore implements ChannelMonitorStore {
           if (existing == null) {
             return Optional.empty();
           }
+          if (existing.version() != monitor.version()) {
+            throw new StaleMonitorException(existing.id());
+          }
           MonitorRecord stored =
               new MonitorRecord(
                   existing.id(),
+                  existing.version() + 1,
                   monitor.config(),
                   monitor.apiKeyCiphertext(),
                   existing.createdAt(),

@@ -9,17 +9,20 @@ import java.util.Optional;
 /** Keeps monitors. Implementations only read and write; every rule lives in the core. */
 public interface MonitorStore {
   /**
-   * Stores a new monitor and returns it with its new id. Ids are positive and increase with
-   * insertion order; the given id is ignored.
+   * Stores a new monitor and returns it with its new id and version 1. Ids are positive and
+   * increase with insertion order; the given id and version are ignored.
    */
   MonitorRecord insertMonitor(MonitorRecord monitor);
 
   /**
-   * Replaces config, apiKeyCiphertext and updatedAt of the stored monitor with the same id; id,
-   * createdAt and lastCheckedAt (owned by {@link #markChecked}) are kept, so a run that finishes
-   * during an edit is not lost.
+   * Replaces config, apiKeyCiphertext and updatedAt of the stored monitor with the same id, when
+   * its stored version equals {@code monitor.version()}, and increments the version; id, createdAt
+   * and lastCheckedAt (owned by {@link #markChecked}) are kept, so a run that finishes during an
+   * edit is not lost.
    *
    * @return the stored monitor, or empty when no monitor has that id
+   * @throws StaleMonitorException when the stored version differs: someone else changed it since it
+   *     was read; nothing was written
    */
   Optional<MonitorRecord> updateMonitor(MonitorRecord monitor);
 

@@ -164,7 +164,8 @@ class AllowlistTest {
   @CsvSource({
     "llm.corp.example, 10.0.0.5, true",
     "a.b.corp.example, 192.168.0.5, true",
-    "llm.corp.example, 127.0.0.1, true",
+    "llm.corp.example, 127.0.0.1, false",
+    "llm.corp.example, ::1, false",
     "llm.corp.example, fd12::5, true",
     "llm.corp.example, 100.64.1.1, true",
     "llm.corp.example, 100.100.100.200, false",
@@ -196,7 +197,32 @@ class AllowlistTest {
     assertThat(guard.checkEndpoint("https://llm.ai.svc.cluster.local/v1").host())
         .isEqualTo("llm.ai.svc.cluster.local");
     SsrfGuard loopback = new SsrfGuard(policy, Net.answering("127.0.0.1", "::1"));
-    assertThat(loopback.checkEndpoint("https://localhost:8443").host()).isEqualTo("localhost");
+    assertRefused(loopback, "https://localhost:8443", Reason.CHANNEL_MONITOR_ENDPOINT_PRIVATE);
+    SsrfPolicy withLoopback =
+        SsrfPolicy.builder()
+            .allowHost("localhost")
+            .allowCidr("127.0.0.0/8")
+            .allowCidr("::1/128")
+            .build();
+    SsrfGuard opened = new SsrfGuard(withLoopback, Net.answering("127.0.0.1", "::1"));
+    assertThat(opened.checkEndpoint("https://localhost:8443").host()).isEqualTo("localhost");
+  }
+
+  @ParameterizedTest(name = "allowCidr({0}) opens 127.0.0.1: {1}")
+  @CsvSource({
+    "127.0.0.0/8, true",
+    "127.0.0.1/32, true",
+    "0.0.0.0/0, false",
+    "64.0.0.0/2, false",
+    "::/0, false"
+  })
+  void onlyARangeThatNamesLoopbackOpensIt(String cidr, boolean opened) {
+    SsrfGuard guard = new SsrfGuard(SsrfPolicy.builder().allowCidr(cidr).build(), Net.unused());
+    if (opened) {
+      assertThat(guard.checkEndpoint("https://127.0.0.1:8443").port()).isEqualTo(8443);
+    } else {
+      assertRefused(guard, "https://127.0.0.1:8443", Reason.CHANNEL_MONITOR_ENDPOINT_PRIVATE);
+    }
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.channelmonitor.testkit.store;
 import static io.channelmonitor.testkit.store.StoreFixtures.monitor;
 import static io.channelmonitor.testkit.store.StoreFixtures.result;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.channelmonitor.ApiMode;
 import io.channelmonitor.BodyOverrideMode;
@@ -13,6 +14,7 @@ import io.channelmonitor.store.ModelCounts;
 import io.channelmonitor.store.MonitorRecord;
 import io.channelmonitor.store.MonitorStore;
 import io.channelmonitor.store.ResultRecord;
+import io.channelmonitor.store.StaleMonitorException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -39,7 +41,7 @@ public abstract class MonitorStoreContract extends StoreContractSupport {
     assertThat(first.id()).isPositive();
     assertThat(second.id()).isGreaterThan(first.id());
     assertThat(third.id()).isGreaterThan(second.id());
-    assertThat(first).isEqualTo(given.withId(first.id()));
+    assertThat(first).isEqualTo(given.withId(first.id()).withVersion(1));
     assertThat(store.findMonitor(first.id())).contains(first);
   }
 
@@ -68,7 +70,7 @@ public abstract class MonitorStoreContract extends StoreContractSupport {
     MonitorRecord stored = store.insertMonitor(given);
 
     MonitorRecord found = store.findMonitor(stored.id()).orElseThrow();
-    assertThat(found).isEqualTo(given.withId(stored.id())).isEqualTo(stored);
+    assertThat(found).isEqualTo(given.withId(stored.id()).withVersion(1)).isEqualTo(stored);
     assertThat(found.apiKeyCiphertext()).isEqualTo("v1.k2.abc.def");
     assertThat(found.config().extraModels()).containsExactly("o4-mini", "gpt-4o");
     assertThat(found.config().extraHeaders().keySet()).containsExactly("X-Zeta", "X-Alpha");
@@ -83,7 +85,7 @@ public abstract class MonitorStoreContract extends StoreContractSupport {
 
   @Test
   void updateOfAMissingIdIsEmptyAndStoresNothing() {
-    MonitorRecord ghost = monitor().name("ghost").record().withId(MISSING_ID);
+    MonitorRecord ghost = monitor().name("ghost").record().withId(MISSING_ID).withVersion(1);
 
     assertThat(store.updateMonitor(ghost)).isEmpty();
     assertThat(store.findMonitor(MISSING_ID)).isEmpty();
@@ -91,7 +93,7 @@ public abstract class MonitorStoreContract extends StoreContractSupport {
   }
 
   @Test
-  void updateKeepsIdCreatedAtAndLastCheckedAtAndReplacesTheRest() {
+  void updateKeepsIdCreatedAtAndLastCheckedAtAndReplacesEveryOtherField() {
     MonitorRecord original = store.insertMonitor(monitor().name("old").createdAt(CREATED).record());
     Instant later = CREATED.plusSeconds(3600);
     store.markChecked(original.id(), CREATED.plusSeconds(60));
@@ -99,22 +101,50 @@ public abstract class MonitorStoreContract extends StoreContractSupport {
         monitor()
             .name("new")
             .provider("anthropic")
+            .endpoint("https://relay.example.org/anthropic")
             .primaryModel("claude-sonnet-4")
+            .extraModels("claude-haiku-4", "claude-opus-4")
             .group("moved")
             .enabled(false)
+            .interval(300, 30)
+            .apiMode(ApiMode.RESPONSES)
+            .header("X-Changed", "yes")
+            .bodyOverride(BodyOverrideMode.MERGE, "{\"temperature\":0}")
+            .stream(true)
             .apiKeyCiphertext("v1.k9.other")
             .createdAt(later)
             .lastCheckedAt(later.minusSeconds(5))
             .record()
-            .withId(original.id());
+            .asUpdateOf(original);
+    assertThat(change.config()).isNotEqualTo(original.config());
 
     MonitorRecord updated = store.updateMonitor(change).orElseThrow();
 
     MonitorRecord expected =
         new MonitorRecord(
-            original.id(), change.config(), "v1.k9.other", CREATED, later, CREATED.plusSeconds(60));
+            original.id(),
+            original.version() + 1,
+            change.config(),
+            "v1.k9.other",
+            CREATED,
+            later,
+            CREATED.plusSeconds(60));
     assertThat(updated).isEqualTo(expected);
     assertThat(store.findMonitor(original.id())).contains(expected);
+  }
+
+  @Test
+  void anUpdateMadeFromAnOldVersionIsRefusedAndWritesNothing() {
+    MonitorRecord original = insertMonitor("v1");
+    assertThat(original.version()).isEqualTo(1);
+    MonitorRecord first =
+        store.updateMonitor(monitor().name("v2").record().asUpdateOf(original)).orElseThrow();
+    assertThat(first.version()).isEqualTo(2);
+
+    MonitorRecord stale = monitor().name("lost").record().asUpdateOf(original);
+
+    assertThatThrownBy(() -> store.updateMonitor(stale)).isInstanceOf(StaleMonitorException.class);
+    assertThat(store.findMonitor(original.id())).contains(first);
   }
 
   @Test

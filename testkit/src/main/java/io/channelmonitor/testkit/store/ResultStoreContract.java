@@ -120,6 +120,39 @@ public abstract class ResultStoreContract extends StoreContractSupport {
   }
 
   @Test
+  void limitsBelowOneEmptyRangesAndDuplicateIdsAreHandled() {
+    MonitorRecord monitor = insertMonitor("m");
+    insertResults(result(T).of(monitor.id()), result(T.plusSeconds(1)).of(monitor.id()));
+
+    assertThat(store.history(monitor.id(), null, 0)).isEmpty();
+    assertThat(store.history(monitor.id(), null, -1)).isEmpty();
+    assertThat(store.newestResults(Map.of(monitor.id(), MODEL), 0)).isEmpty();
+    assertThat(store.newestResults(Map.of(monitor.id(), MODEL), -1)).isEmpty();
+    assertThat(store.countResults(List.of(monitor.id()), T, T)).isEmpty();
+    assertThat(store.countResults(List.of(monitor.id()), T.plusSeconds(5), T)).isEmpty();
+    assertThat(store.latestPerModel(List.of(monitor.id(), monitor.id()))).hasSize(1);
+    assertThat(store.countResults(List.of(monitor.id(), monitor.id()), T, T.plusSeconds(5)))
+        .singleElement()
+        .satisfies(c -> assertThat(c.counts().total()).isEqualTo(2));
+  }
+
+  @Test
+  void aBatchIsStoredWholeOrNotAtAll() {
+    MonitorRecord monitor = insertMonitor("m");
+    List<ResultRecord> batch = new ArrayList<>();
+    batch.add(result(T).of(monitor.id()));
+    batch.add(null);
+
+    try {
+      store.insertResults(batch);
+    } catch (RuntimeException expected) {
+      // a null row is a caller bug; what matters is that no part of the batch was kept
+    }
+
+    assertThat(store.history(monitor.id(), null, 10)).isEmpty();
+  }
+
+  @Test
   void latestPerModelCoversEveryModelOfEveryAskedMonitor() {
     MonitorRecord a = insertMonitor("a");
     MonitorRecord b = insertMonitor("b");

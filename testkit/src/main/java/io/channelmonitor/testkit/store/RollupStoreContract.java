@@ -8,6 +8,7 @@ import io.channelmonitor.CheckStatus;
 import io.channelmonitor.FailureKind;
 import io.channelmonitor.store.DailyRollup;
 import io.channelmonitor.store.ModelCounts;
+import io.channelmonitor.store.MonitorRecord;
 import io.channelmonitor.store.ResultRecord;
 import io.channelmonitor.store.RollupStore;
 import io.channelmonitor.store.StatusCounts;
@@ -175,6 +176,18 @@ public abstract class RollupStoreContract extends StoreContractSupport {
     assertThat(store.rollups(List.of(id), D, D.plusDays(6)))
         .hasSize(10)
         .allSatisfy(row -> assertThat(row.day()).isAfterOrEqualTo(before));
+  }
+
+  @Test
+  void invertedDayRangesGiveEmptyAnswers() {
+    MonitorRecord monitor = insertMonitor("m");
+    insertResults(result(Instant.parse("2026-01-05T10:00:00Z")).of(monitor.id()));
+    LocalDate day = LocalDate.parse("2026-01-05");
+    store.rollUpDay(day);
+
+    assertThat(store.rollups(List.of(monitor.id()), day.plusDays(1), day)).isEmpty();
+    assertThat(store.sumRollups(List.of(monitor.id()), day.plusDays(1), day)).isEmpty();
+    assertThat(store.rollups(List.of(monitor.id()), day, day)).hasSize(1);
   }
 
   @Test

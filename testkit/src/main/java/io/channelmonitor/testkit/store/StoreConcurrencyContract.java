@@ -8,6 +8,7 @@ import io.channelmonitor.MonitorQuery;
 import io.channelmonitor.store.ModelCounts;
 import io.channelmonitor.store.MonitorRecord;
 import io.channelmonitor.store.ResultRecord;
+import io.channelmonitor.store.StaleMonitorException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -66,6 +67,43 @@ public abstract class StoreConcurrencyContract extends StoreContractSupport {
 
   @Test
   @Timeout(120)
+  void concurrentEditsAndRunsLoseNeitherAnEditNorALastCheckedTime() throws Exception {
+    MonitorRecord monitor = store.insertMonitor(monitor().name("shared").record());
+    Set<String> groups = ConcurrentHashMap.newKeySet();
+
+    inParallel(
+        worker -> {
+          for (int i = 0; i < ROUNDS; i++) {
+            if (worker == 0) {
+              store.markChecked(monitor.id(), AT.plusSeconds(i));
+              continue;
+            }
+            String group = "w" + worker + "-" + i;
+            editUntilApplied(monitor.id(), group);
+            groups.add(group);
+          }
+        });
+
+    MonitorRecord last = store.findMonitor(monitor.id()).orElseThrow();
+    assertThat(last.lastCheckedAt()).isEqualTo(AT.plusSeconds(ROUNDS - 1));
+    assertThat(last.version()).isEqualTo(1 + (long) (THREADS - 1) * ROUNDS);
+    assertThat(groups).contains(last.config().groupName()).hasSize((THREADS - 1) * ROUNDS);
+  }
+
+  private void editUntilApplied(long id, String group) {
+    while (true) {
+      MonitorRecord current = store.findMonitor(id).orElseThrow();
+      try {
+        store.updateMonitor(monitor().name("shared").group(group).record().asUpdateOf(current));
+        return;
+      } catch (StaleMonitorException raced) {
+        Thread.yield();
+      }
+    }
+  }
+
+  @Test
+  @Timeout(120)
   void aLockHasOneHolderAtATimeUnderContention() throws Exception {
     AtomicInteger holders = new AtomicInteger();
     AtomicInteger overlaps = new AtomicInteger();
@@ -109,7 +147,7 @@ public abstract class StoreConcurrencyContract extends StoreContractSupport {
       ledger.addResults(kept.id(), 2);
       if (round % 3 == 0) {
         String renamed = "renamed-" + kept.id();
-        MonitorRecord change = monitor().name(renamed).enabled(enabled).record().withId(kept.id());
+        MonitorRecord change = monitor().name(renamed).enabled(enabled).record().asUpdateOf(kept);
         assertThat(store.updateMonitor(change)).isPresent();
         ledger.renamed.put(kept.id(), renamed);
       }

@@ -177,7 +177,8 @@ public final class StoreFixtures {
 
     /** The monitor as a store receives it: id 0. */
     public MonitorRecord record() {
-      return new MonitorRecord(0, config(), apiKeyCiphertext, createdAt, updatedAt, lastCheckedAt);
+      return new MonitorRecord(
+          0, 0, config(), apiKeyCiphertext, createdAt, updatedAt, lastCheckedAt);
     }
   }
 

@@ -1,5 +1,16 @@
 package io.channelmonitor;
 
+import io.channelmonitor.internal.DaemonThreads;
+import io.channelmonitor.probe.AnthropicChecker;
+import io.channelmonitor.probe.Challenge;
+import io.channelmonitor.probe.ChannelChecker;
+import io.channelmonitor.probe.GeminiChecker;
+import io.channelmonitor.probe.HttpClientProbeTransport;
+import io.channelmonitor.probe.OpenAiChecker;
+import io.channelmonitor.probe.ProbeRunner;
+import io.channelmonitor.probe.ProbeTransport;
+import io.channelmonitor.probe.ProbeTransportConfig;
+import io.channelmonitor.probe.WordChallenge;
 import io.channelmonitor.secret.AesGcmSecretCodec;
 import io.channelmonitor.secret.KeyRing;
 import io.channelmonitor.secret.SecretCodec;
@@ -8,10 +19,18 @@ import io.channelmonitor.ssrf.SsrfGuard;
 import io.channelmonitor.ssrf.SsrfPolicy;
 import io.channelmonitor.store.ChannelMonitorStore;
 import io.channelmonitor.store.InMemoryStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import javax.net.ssl.SSLContext;
 
 /**
  * The library's entry point: one object per host application, built with {@link #builder()} and
@@ -24,13 +43,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * }</pre>
  */
 public final class ChannelMonitor implements AutoCloseable {
-  /** The providers the library probes out of the box. */
-  public static final Set<String> BUILT_IN_PROVIDERS = Set.of("openai", "anthropic", "gemini");
+  /** How long {@link #close()} waits for running checks before it interrupts them. */
+  public static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
 
   private final ChannelMonitorStore store;
   private final ChannelMonitorSettings settings;
   private final Clock clock;
   private final SsrfGuard ssrfGuard;
+  private final ProbeTransport transport;
+  private final ExecutorService probeExecutor;
   private final MonitorService monitors;
   private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -40,10 +61,33 @@ public final class ChannelMonitor implements AutoCloseable {
     this.clock = builder.clock;
     this.ssrfGuard = new SsrfGuard(builder.ssrfPolicy, builder.hostResolver);
     SecretCodec codec = builder.codecFor(store);
+    this.transport = builder.transport != null ? builder.transport : defaultTransport(builder);
+    this.probeExecutor =
+        Executors.newCachedThreadPool(DaemonThreads.named("channel-monitor-probe"));
+    ProbeRunner runner =
+        ProbeRunner.create(
+            builder.checkers,
+            builder.challenge,
+            transport,
+            store,
+            probeExecutor,
+            settings,
+            clock,
+            builder.meterRegistry);
     MonitorValidator validator =
         new MonitorValidator(
-            BUILT_IN_PROVIDERS, raw -> ssrfGuard.checkEndpoint(raw).url(), settings);
-    this.monitors = new MonitorService(store, codec, validator, clock);
+            builder.checkers.keySet(), raw -> ssrfGuard.checkEndpoint(raw).url(), settings);
+    this.monitors = new MonitorService(store, codec, validator, runner, clock);
+  }
+
+  private ProbeTransport defaultTransport(Builder builder) {
+    ProbeTransportConfig config =
+        ProbeTransportConfig.defaults()
+            .withConnectTimeout(settings.connectTimeout())
+            .withMaxConnections(settings.maxConnections())
+            .withMaxResponseBytes(settings.maxResponseBytes())
+            .withSslContext(builder.sslContext);
+    return new HttpClientProbeTransport(ssrfGuard, config);
   }
 
   public static Builder builder() {
@@ -74,10 +118,26 @@ public final class ChannelMonitor implements AutoCloseable {
     return ssrfGuard;
   }
 
-  /** Closes this instance; calling it again does nothing. */
+  /**
+   * Closes this instance: waits up to {@link #CLOSE_WAIT} for running checks, then interrupts them,
+   * and releases the HTTP connections. Calling it again does nothing.
+   */
   @Override
   public void close() {
-    closed.set(true);
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    probeExecutor.shutdown();
+    try {
+      if (!probeExecutor.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+        probeExecutor.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      probeExecutor.shutdownNow();
+      Thread.currentThread().interrupt();
+    } finally {
+      transport.close();
+    }
   }
 
   private void ensureOpen() {
@@ -95,8 +155,48 @@ public final class ChannelMonitor implements AutoCloseable {
     private HostResolver hostResolver = HostResolver.system();
     private Clock clock = Clock.systemUTC();
     private ChannelMonitorSettings settings = ChannelMonitorSettings.defaults();
+    private final Map<String, ChannelChecker> checkers = new LinkedHashMap<>();
+    private Challenge challenge = new WordChallenge();
+    private ProbeTransport transport;
+    private SSLContext sslContext;
+    private MeterRegistry meterRegistry = new SimpleMeterRegistry();
 
-    private Builder() {}
+    private Builder() {
+      checker(new OpenAiChecker());
+      checker(new AnthropicChecker());
+      checker(new GeminiChecker());
+    }
+
+    /** Registers a checker for its provider id, replacing a built-in one with the same id. */
+    public Builder checker(ChannelChecker value) {
+      Objects.requireNonNull(value, "checker");
+      checkers.put(value.providerId(), value);
+      return this;
+    }
+
+    /** The question probes ask; a {@link WordChallenge} when not set. */
+    public Builder challenge(Challenge value) {
+      this.challenge = Objects.requireNonNull(value, "challenge");
+      return this;
+    }
+
+    /** How probes are sent; the SSRF-proof HttpClient 5 transport when not set. */
+    public Builder transport(ProbeTransport value) {
+      this.transport = Objects.requireNonNull(value, "transport");
+      return this;
+    }
+
+    /** Trust material for the default transport; the JVM's default trust store when not set. */
+    public Builder sslContext(SSLContext value) {
+      this.sslContext = Objects.requireNonNull(value, "sslContext");
+      return this;
+    }
+
+    /** Where the library's meters go; a private registry when not set. */
+    public Builder meterRegistry(MeterRegistry value) {
+      this.meterRegistry = Objects.requireNonNull(value, "meterRegistry");
+      return this;
+    }
 
     /** Where monitors and results live; an {@link InMemoryStore} when not set. */
     public Builder store(ChannelMonitorStore value) {

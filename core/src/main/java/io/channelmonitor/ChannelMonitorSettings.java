@@ -1,5 +1,9 @@
 package io.channelmonitor;
 
+import java.time.Duration;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
 /**
  * Library-wide settings, immutable. Build with {@link #builder()}; every default is a {@code
  * DEFAULT_*} constant so adapters (the Spring Boot properties) reuse one source of truth.
@@ -14,10 +18,61 @@ public final class ChannelMonitorSettings {
   /** Longest allowed interval. */
   public static final int MAX_INTERVAL_SECONDS = 3600;
 
-  private final int defaultIntervalSeconds;
+  /** A correct answer slower than this is degraded. */
+  public static final Duration DEFAULT_DEGRADED_THRESHOLD = Duration.ofMillis(6000);
 
-  private ChannelMonitorSettings(Builder builder) {
-    this.defaultIntervalSeconds = builder.defaultIntervalSeconds;
+  /** Longest probe request: connect, headers and body. */
+  public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(45);
+
+  /** Longest HEAD ping of the origin. */
+  public static final Duration DEFAULT_PING_TIMEOUT = Duration.ofSeconds(8);
+
+  /** Longest TCP connect and TLS handshake. */
+  public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
+  /** Byte cap of every response body. */
+  public static final int DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024;
+
+  /** Output token cap of a probe. */
+  public static final int DEFAULT_MAX_OUTPUT_TOKENS = 32;
+
+  /** Output token cap for reasoning models, which spend tokens before they answer. */
+  public static final int DEFAULT_REASONING_MAX_OUTPUT_TOKENS = 2048;
+
+  /** Model names treated as reasoning models (case-insensitive, whole name). */
+  public static final String DEFAULT_REASONING_MODEL_PATTERN =
+      "(?i)(o\\d.*|gpt-5.*|.*thinking.*|.*reason.*|.*-r1.*|gemini-2\\.5.*|gemini-3.*)";
+
+  /** Models of one monitor probed at the same time. */
+  public static final int DEFAULT_MODEL_CONCURRENCY = 4;
+
+  /** Connections the shared transport keeps open at most. */
+  public static final int DEFAULT_MAX_CONNECTIONS = 64;
+
+  private final int defaultIntervalSeconds;
+  private final Duration degradedThreshold;
+  private final Duration requestTimeout;
+  private final Duration pingTimeout;
+  private final Duration connectTimeout;
+  private final int maxResponseBytes;
+  private final int maxOutputTokens;
+  private final int reasoningMaxOutputTokens;
+  private final Pattern reasoningModelPattern;
+  private final int modelConcurrency;
+  private final int maxConnections;
+
+  private ChannelMonitorSettings(Builder b) {
+    this.defaultIntervalSeconds = b.defaultIntervalSeconds;
+    this.degradedThreshold = b.degradedThreshold;
+    this.requestTimeout = b.requestTimeout;
+    this.pingTimeout = b.pingTimeout;
+    this.connectTimeout = b.connectTimeout;
+    this.maxResponseBytes = b.maxResponseBytes;
+    this.maxOutputTokens = b.maxOutputTokens;
+    this.reasoningMaxOutputTokens = b.reasoningMaxOutputTokens;
+    this.reasoningModelPattern = b.reasoningModelPattern;
+    this.modelConcurrency = b.modelConcurrency;
+    this.maxConnections = b.maxConnections;
   }
 
   /** The settings with every default. */
@@ -31,36 +86,196 @@ public final class ChannelMonitorSettings {
 
   /** A builder that starts from these settings. */
   public Builder toBuilder() {
-    return new Builder().defaultIntervalSeconds(defaultIntervalSeconds);
+    return new Builder()
+        .defaultIntervalSeconds(defaultIntervalSeconds)
+        .degradedThreshold(degradedThreshold)
+        .requestTimeout(requestTimeout)
+        .pingTimeout(pingTimeout)
+        .connectTimeout(connectTimeout)
+        .maxResponseBytes(maxResponseBytes)
+        .maxOutputTokens(maxOutputTokens)
+        .reasoningMaxOutputTokens(reasoningMaxOutputTokens)
+        .reasoningModelPattern(reasoningModelPattern.pattern())
+        .modelConcurrency(modelConcurrency)
+        .maxConnections(maxConnections);
   }
 
   public int defaultIntervalSeconds() {
     return defaultIntervalSeconds;
   }
 
-  @Override
-  public String toString() {
-    return "ChannelMonitorSettings[defaultIntervalSeconds=" + defaultIntervalSeconds + "]";
+  public Duration degradedThreshold() {
+    return degradedThreshold;
   }
 
-  /** Validates each value as it is set. */
+  public Duration requestTimeout() {
+    return requestTimeout;
+  }
+
+  public Duration pingTimeout() {
+    return pingTimeout;
+  }
+
+  public Duration connectTimeout() {
+    return connectTimeout;
+  }
+
+  public int maxResponseBytes() {
+    return maxResponseBytes;
+  }
+
+  public int maxOutputTokens() {
+    return maxOutputTokens;
+  }
+
+  public int reasoningMaxOutputTokens() {
+    return reasoningMaxOutputTokens;
+  }
+
+  /** Whether {@code model} is a reasoning model and gets the larger token cap. */
+  public boolean isReasoningModel(String model) {
+    return reasoningModelPattern.matcher(model).matches();
+  }
+
+  /** The output token cap for {@code model}. */
+  public int outputTokensFor(String model) {
+    return isReasoningModel(model) ? reasoningMaxOutputTokens : maxOutputTokens;
+  }
+
+  public int modelConcurrency() {
+    return modelConcurrency;
+  }
+
+  public int maxConnections() {
+    return maxConnections;
+  }
+
+  @Override
+  public String toString() {
+    return "ChannelMonitorSettings[defaultIntervalSeconds="
+        + defaultIntervalSeconds
+        + ", degradedThreshold="
+        + degradedThreshold
+        + ", requestTimeout="
+        + requestTimeout
+        + ", pingTimeout="
+        + pingTimeout
+        + ", connectTimeout="
+        + connectTimeout
+        + ", maxResponseBytes="
+        + maxResponseBytes
+        + ", maxOutputTokens="
+        + maxOutputTokens
+        + ", reasoningMaxOutputTokens="
+        + reasoningMaxOutputTokens
+        + ", modelConcurrency="
+        + modelConcurrency
+        + ", maxConnections="
+        + maxConnections
+        + "]";
+  }
+
+  /** Validates each value as it is set; the message names the bad value. */
   public static final class Builder {
     private int defaultIntervalSeconds = DEFAULT_INTERVAL_SECONDS;
+    private Duration degradedThreshold = DEFAULT_DEGRADED_THRESHOLD;
+    private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
+    private Duration pingTimeout = DEFAULT_PING_TIMEOUT;
+    private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+    private int maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
+    private int maxOutputTokens = DEFAULT_MAX_OUTPUT_TOKENS;
+    private int reasoningMaxOutputTokens = DEFAULT_REASONING_MAX_OUTPUT_TOKENS;
+    private Pattern reasoningModelPattern = Pattern.compile(DEFAULT_REASONING_MODEL_PATTERN);
+    private int modelConcurrency = DEFAULT_MODEL_CONCURRENCY;
+    private int maxConnections = DEFAULT_MAX_CONNECTIONS;
 
     private Builder() {}
 
     /** Interval given to a new monitor whose draft sets none; 15..3600. */
     public Builder defaultIntervalSeconds(int seconds) {
-      if (seconds < MIN_INTERVAL_SECONDS || seconds > MAX_INTERVAL_SECONDS) {
-        throw new IllegalArgumentException(
-            "defaultIntervalSeconds must be in [15, 3600]: " + seconds);
-      }
-      this.defaultIntervalSeconds = seconds;
+      this.defaultIntervalSeconds =
+          inRange("defaultIntervalSeconds", seconds, MIN_INTERVAL_SECONDS, MAX_INTERVAL_SECONDS);
+      return this;
+    }
+
+    /** A correct answer at least this slow is degraded; positive. */
+    public Builder degradedThreshold(Duration value) {
+      this.degradedThreshold = positive("degradedThreshold", value);
+      return this;
+    }
+
+    /** Longest probe request, body included; positive. */
+    public Builder requestTimeout(Duration value) {
+      this.requestTimeout = positive("requestTimeout", value);
+      return this;
+    }
+
+    /** Longest origin ping; positive. */
+    public Builder pingTimeout(Duration value) {
+      this.pingTimeout = positive("pingTimeout", value);
+      return this;
+    }
+
+    /** Longest connect and TLS handshake; positive. */
+    public Builder connectTimeout(Duration value) {
+      this.connectTimeout = positive("connectTimeout", value);
+      return this;
+    }
+
+    /** Byte cap of every response body; 1 KiB..16 MiB. */
+    public Builder maxResponseBytes(int value) {
+      this.maxResponseBytes = inRange("maxResponseBytes", value, 1024, 16 * 1024 * 1024);
+      return this;
+    }
+
+    /** Output token cap of a probe; 1..4096. */
+    public Builder maxOutputTokens(int value) {
+      this.maxOutputTokens = inRange("maxOutputTokens", value, 1, 4096);
+      return this;
+    }
+
+    /** Output token cap of a reasoning model's probe; 1..65536. */
+    public Builder reasoningMaxOutputTokens(int value) {
+      this.reasoningMaxOutputTokens = inRange("reasoningMaxOutputTokens", value, 1, 65536);
+      return this;
+    }
+
+    /** A regular expression matched against the whole model name. */
+    public Builder reasoningModelPattern(String regex) {
+      this.reasoningModelPattern = Pattern.compile(Objects.requireNonNull(regex, "regex"));
+      return this;
+    }
+
+    /** Models of one monitor probed at the same time; 1..32. */
+    public Builder modelConcurrency(int value) {
+      this.modelConcurrency = inRange("modelConcurrency", value, 1, 32);
+      return this;
+    }
+
+    /** Connections the shared transport keeps open at most; 1..10000. */
+    public Builder maxConnections(int value) {
+      this.maxConnections = inRange("maxConnections", value, 1, 10_000);
       return this;
     }
 
     public ChannelMonitorSettings build() {
       return new ChannelMonitorSettings(this);
+    }
+
+    private static int inRange(String name, int value, int min, int max) {
+      if (value < min || value > max) {
+        throw new IllegalArgumentException(
+            name + " must be in [" + min + ", " + max + "]: " + value);
+      }
+      return value;
+    }
+
+    private static Duration positive(String name, Duration value) {
+      Objects.requireNonNull(value, name);
+      if (value.isNegative() || value.isZero()) {
+        throw new IllegalArgumentException(name + " must be positive: " + value);
+      }
+      return value;
     }
   }
 }

@@ -16,6 +16,7 @@ public interface ProbeTransport extends AutoCloseable {
    * @throws ProbeException when there is no usable HTTP answer (a non-2xx answer is not an
    *     exception: the handler sees it), or when the handler's read fails: kind TIMEOUT once the
    *     deadline has passed, PROTOCOL otherwise
+   * @throws IllegalStateException after {@link #close()}
    */
   <T> T exchange(ProbeRequest request, Duration timeout, ResponseHandler<T> handler)
       throws ProbeException;

@@ -11,8 +11,21 @@ import java.time.Duration;
 final class AbortConnection extends IOException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * How long a deliberate drop waits after the last bytes. Without it a client may learn of the
+   * broken connection before it has read them (the JDK client's InputStream body then throws and
+   * loses what it had buffered), and the one delta a truncated stream promises would vanish.
+   */
+  static final Duration LINGER = Duration.ofMillis(100);
+
   AbortConnection(String reason) {
     super(reason);
+  }
+
+  /** An abort to throw once the last bytes have had {@link #LINGER} to reach the client. */
+  static AbortConnection afterLinger(String reason) throws AbortConnection {
+    pause(LINGER);
+    return new AbortConnection(reason);
   }
 
   /** Waits {@code delay}; an interrupt (the server closing) aborts the connection. */

@@ -86,7 +86,7 @@ final class BehaviourPlayer {
     byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
     turn.out().startFixed(200, HttpOut.JSON, bytes.length);
     turn.out().send(Arrays.copyOf(bytes, bytes.length / 2));
-    throw new AbortConnection("truncated on purpose");
+    throw AbortConnection.afterLinger("truncated on purpose");
   }
 
   /** Writes {@code json} with each padding mark replaced by the filler, piece by piece. */

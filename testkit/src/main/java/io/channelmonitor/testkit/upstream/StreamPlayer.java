@@ -76,13 +76,13 @@ final class StreamPlayer {
         byte[] bytes = event.bytes(lineEnd);
         turn.out().send(Arrays.copyOf(bytes, bytes.length / 2));
       }
-      throw new AbortConnection("truncated on purpose");
+      throw AbortConnection.afterLinger("truncated on purpose");
     }
 
     /** Called after the last event: a truncation still pending drops the connection now. */
     void finish() throws IOException {
       if (cutNext) {
-        throw new AbortConnection("truncated on purpose");
+        throw AbortConnection.afterLinger("truncated on purpose");
       }
     }
 

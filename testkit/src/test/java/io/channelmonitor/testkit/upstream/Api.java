@@ -202,6 +202,26 @@ enum Api {
     };
   }
 
+  /**
+   * The error's type as the provider names it: OpenAI {@code error.type}, Anthropic {@code
+   * error.type} (under {@code "type":"error"}), Gemini {@code error.status}; "" when not an error.
+   */
+  String errorType(JsonNode body) {
+    return switch (this) {
+      case CHAT, RESPONSES -> body.path("error").path("type").asText();
+      case ANTHROPIC ->
+          body.path("type").asText().equals("error")
+              ? body.path("error").path("type").asText()
+              : "";
+      case GEMINI -> body.path("error").path("status").asText();
+    };
+  }
+
+  /** The error's message; "" when not an error. */
+  String errorMessage(JsonNode body) {
+    return body.path("error").path("message").asText();
+  }
+
   private static String geminiParts(JsonNode body, boolean thoughts) {
     return stream(body.path("candidates").path(0).path("content").path("parts"))
         .filter(part -> part.path("thought").asBoolean(false) == thoughts)

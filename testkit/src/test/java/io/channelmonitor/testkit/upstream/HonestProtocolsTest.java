@@ -3,7 +3,6 @@ package io.channelmonitor.testkit.upstream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.stream.Stream;
@@ -51,13 +50,12 @@ class HonestProtocolsTest {
     try (FakeUpstream upstream = FakeUpstream.builder().https(https).build()) {
       Quiz quiz = quizFor(api);
 
-      HttpResponse<InputStream> response =
-          new Http(upstream).open(api.request(upstream, "model-a", quiz.prompt(), true));
-      Http.Read read = Http.read(response.body(), System.nanoTime());
+      Http.Exchange read =
+          new Http(upstream).exchange(api.request(upstream, "model-a", quiz.prompt(), true));
 
-      assertThat(response.statusCode()).isEqualTo(200);
-      assertThat(response.headers().firstValue("content-type")).hasValue("text/event-stream");
-      assertThat(response.headers().firstValue("transfer-encoding")).hasValue("chunked");
+      assertThat(read.status()).isEqualTo(200);
+      assertThat(read.header("content-type")).isEqualTo("text/event-stream");
+      assertThat(read.header("transfer-encoding")).isEqualTo("chunked");
       assertThat(read.broken()).isFalse();
       List<Sse.Event> events = Sse.parse(read.text());
       assertThat(api.streamedAnswer(events)).isEqualTo(quiz.reply());

@@ -92,6 +92,7 @@ public final class FakeUpstream implements AutoCloseable {
   private final ServerThreads threads;
   private final ExecutorService executor;
   private final HttpServer server;
+  private final int port;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private FakeUpstream(Builder builder) {
@@ -114,6 +115,7 @@ public final class FakeUpstream implements AutoCloseable {
           ? new UncheckedIOException("fake upstream cannot listen", io)
           : new IllegalStateException("fake upstream cannot start", e);
     }
+    this.port = server.getAddress().getPort();
     LOG.debug("fake upstream listening on {}", endpoint());
   }
 
@@ -154,7 +156,7 @@ public final class FakeUpstream implements AutoCloseable {
 
   /** The port the server listens on. */
   public int port() {
-    return server.getAddress().getPort();
+    return port;
   }
 
   /** Whether the server speaks TLS. */

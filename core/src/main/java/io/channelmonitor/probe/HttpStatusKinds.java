@@ -7,8 +7,9 @@ import java.util.regex.Pattern;
 final class HttpStatusKinds {
   private static final Pattern MODEL_MISSING =
       Pattern.compile(
-          "(?is).*\\bmodel\\b.*\\b(not[ _]found|does not exist|not exist|unknown|invalid|"
-              + "not supported|unsupported)\\b.*");
+          "(?is).*(\\bmodel\\b.*\\b(not[ _]found|does not exist|not exist|unknown|invalid|"
+              + "not supported|unsupported)\\b|\\b(unknown|invalid|unsupported) model\\b"
+              + "|model_not_found).*");
 
   private HttpStatusKinds() {}
 

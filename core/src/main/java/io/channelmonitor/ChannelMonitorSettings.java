@@ -49,6 +49,30 @@ public final class ChannelMonitorSettings {
   /** Connections the shared transport keeps open at most. */
   public static final int DEFAULT_MAX_CONNECTIONS = 64;
 
+  /** Checks in flight at once over all monitors; the HTTP pool is sized to match. */
+  public static final int DEFAULT_MAX_CONCURRENT_CHECKS = 64;
+
+  /** Due runs that may wait for a free slot; beyond this a due run is skipped and counted. */
+  public static final int DEFAULT_QUEUE_CAPACITY = 1024;
+
+  /** How long stop() waits for running checks before it interrupts them. */
+  public static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(30);
+
+  /** Raw results older than this many days are pruned (once rolled up). */
+  public static final int DEFAULT_RAW_RETENTION_DAYS = 7;
+
+  /** Daily rollups older than this many days are pruned. */
+  public static final int DEFAULT_ROLLUP_RETENTION_DAYS = 90;
+
+  /** Days the rollup job fills in at most per run. */
+  public static final int DEFAULT_MAX_BACKFILL_DAYS = 35;
+
+  /** Rows deleted per statement when pruning. */
+  public static final int DEFAULT_PRUNE_BATCH_SIZE = 5000;
+
+  /** Points in a monitor's timeline. */
+  public static final int DEFAULT_TIMELINE_POINTS = 60;
+
   private final int defaultIntervalSeconds;
   private final Duration degradedThreshold;
   private final Duration requestTimeout;
@@ -60,6 +84,14 @@ public final class ChannelMonitorSettings {
   private final Pattern reasoningModelPattern;
   private final int modelConcurrency;
   private final int maxConnections;
+  private final int maxConcurrentChecks;
+  private final int queueCapacity;
+  private final Duration stopTimeout;
+  private final int rawRetentionDays;
+  private final int rollupRetentionDays;
+  private final int maxBackfillDays;
+  private final int pruneBatchSize;
+  private final int timelinePoints;
 
   private ChannelMonitorSettings(Builder b) {
     this.defaultIntervalSeconds = b.defaultIntervalSeconds;
@@ -73,6 +105,14 @@ public final class ChannelMonitorSettings {
     this.reasoningModelPattern = b.reasoningModelPattern;
     this.modelConcurrency = b.modelConcurrency;
     this.maxConnections = b.maxConnections;
+    this.maxConcurrentChecks = b.maxConcurrentChecks;
+    this.queueCapacity = b.queueCapacity;
+    this.stopTimeout = b.stopTimeout;
+    this.rawRetentionDays = b.rawRetentionDays;
+    this.rollupRetentionDays = b.rollupRetentionDays;
+    this.maxBackfillDays = b.maxBackfillDays;
+    this.pruneBatchSize = b.pruneBatchSize;
+    this.timelinePoints = b.timelinePoints;
   }
 
   /** The settings with every default. */
@@ -97,7 +137,15 @@ public final class ChannelMonitorSettings {
         .reasoningMaxOutputTokens(reasoningMaxOutputTokens)
         .reasoningModelPattern(reasoningModelPattern.pattern())
         .modelConcurrency(modelConcurrency)
-        .maxConnections(maxConnections);
+        .maxConnections(maxConnections)
+        .maxConcurrentChecks(maxConcurrentChecks)
+        .queueCapacity(queueCapacity)
+        .stopTimeout(stopTimeout)
+        .rawRetentionDays(rawRetentionDays)
+        .rollupRetentionDays(rollupRetentionDays)
+        .maxBackfillDays(maxBackfillDays)
+        .pruneBatchSize(pruneBatchSize)
+        .timelinePoints(timelinePoints);
   }
 
   public int defaultIntervalSeconds() {
@@ -150,6 +198,38 @@ public final class ChannelMonitorSettings {
     return maxConnections;
   }
 
+  public int maxConcurrentChecks() {
+    return maxConcurrentChecks;
+  }
+
+  public int queueCapacity() {
+    return queueCapacity;
+  }
+
+  public Duration stopTimeout() {
+    return stopTimeout;
+  }
+
+  public int rawRetentionDays() {
+    return rawRetentionDays;
+  }
+
+  public int rollupRetentionDays() {
+    return rollupRetentionDays;
+  }
+
+  public int maxBackfillDays() {
+    return maxBackfillDays;
+  }
+
+  public int pruneBatchSize() {
+    return pruneBatchSize;
+  }
+
+  public int timelinePoints() {
+    return timelinePoints;
+  }
+
   @Override
   public String toString() {
     return "ChannelMonitorSettings[defaultIntervalSeconds="
@@ -188,6 +268,14 @@ public final class ChannelMonitorSettings {
     private Pattern reasoningModelPattern = Pattern.compile(DEFAULT_REASONING_MODEL_PATTERN);
     private int modelConcurrency = DEFAULT_MODEL_CONCURRENCY;
     private int maxConnections = DEFAULT_MAX_CONNECTIONS;
+    private int maxConcurrentChecks = DEFAULT_MAX_CONCURRENT_CHECKS;
+    private int queueCapacity = DEFAULT_QUEUE_CAPACITY;
+    private Duration stopTimeout = DEFAULT_STOP_TIMEOUT;
+    private int rawRetentionDays = DEFAULT_RAW_RETENTION_DAYS;
+    private int rollupRetentionDays = DEFAULT_ROLLUP_RETENTION_DAYS;
+    private int maxBackfillDays = DEFAULT_MAX_BACKFILL_DAYS;
+    private int pruneBatchSize = DEFAULT_PRUNE_BATCH_SIZE;
+    private int timelinePoints = DEFAULT_TIMELINE_POINTS;
 
     private Builder() {}
 
@@ -255,6 +343,54 @@ public final class ChannelMonitorSettings {
     /** Connections the shared transport keeps open at most; 1..10000. */
     public Builder maxConnections(int value) {
       this.maxConnections = inRange("maxConnections", value, 1, 10_000);
+      return this;
+    }
+
+    /** Checks in flight at once over all monitors; 1..100000. */
+    public Builder maxConcurrentChecks(int value) {
+      this.maxConcurrentChecks = inRange("maxConcurrentChecks", value, 1, 100_000);
+      return this;
+    }
+
+    /** Due runs that may wait for a slot; 0..1000000 (0: skip when all slots are busy). */
+    public Builder queueCapacity(int value) {
+      this.queueCapacity = inRange("queueCapacity", value, 0, 1_000_000);
+      return this;
+    }
+
+    /** How long stop() waits for running checks before interrupting them; positive. */
+    public Builder stopTimeout(Duration value) {
+      this.stopTimeout = positive("stopTimeout", value);
+      return this;
+    }
+
+    /** Days raw results are kept; 1..3650. */
+    public Builder rawRetentionDays(int value) {
+      this.rawRetentionDays = inRange("rawRetentionDays", value, 1, 3650);
+      return this;
+    }
+
+    /** Days daily rollups are kept; 1..3650. */
+    public Builder rollupRetentionDays(int value) {
+      this.rollupRetentionDays = inRange("rollupRetentionDays", value, 1, 3650);
+      return this;
+    }
+
+    /** Days the rollup job fills in at most per run; 1..366. */
+    public Builder maxBackfillDays(int value) {
+      this.maxBackfillDays = inRange("maxBackfillDays", value, 1, 366);
+      return this;
+    }
+
+    /** Rows deleted per statement when pruning; 1..100000. */
+    public Builder pruneBatchSize(int value) {
+      this.pruneBatchSize = inRange("pruneBatchSize", value, 1, 100_000);
+      return this;
+    }
+
+    /** Points in a monitor's timeline; 1..200. */
+    public Builder timelinePoints(int value) {
+      this.timelinePoints = inRange("timelinePoints", value, 1, 200);
       return this;
     }
 

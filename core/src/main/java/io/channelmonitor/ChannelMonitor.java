@@ -23,7 +23,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
@@ -73,7 +75,8 @@ public final class ChannelMonitor implements AutoCloseable {
             probeExecutor,
             settings,
             clock,
-            builder.meterRegistry);
+            builder.meterRegistry,
+            builder.listeners);
     MonitorValidator validator =
         new MonitorValidator(
             builder.checkers.keySet(), raw -> ssrfGuard.checkEndpoint(raw).url(), settings);
@@ -160,6 +163,7 @@ public final class ChannelMonitor implements AutoCloseable {
     private ProbeTransport transport;
     private SSLContext sslContext;
     private MeterRegistry meterRegistry = new SimpleMeterRegistry();
+    private final List<CheckListener> listeners = new ArrayList<>();
 
     private Builder() {
       checker(new OpenAiChecker());
@@ -189,6 +193,12 @@ public final class ChannelMonitor implements AutoCloseable {
     /** Trust material for the default transport; the JVM's default trust store when not set. */
     public Builder sslContext(SSLContext value) {
       this.sslContext = Objects.requireNonNull(value, "sslContext");
+      return this;
+    }
+
+    /** Adds a listener for runs and status changes. */
+    public Builder listener(CheckListener value) {
+      listeners.add(Objects.requireNonNull(value, "listener"));
       return this;
     }
 

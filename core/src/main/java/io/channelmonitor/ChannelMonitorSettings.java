@@ -73,6 +73,9 @@ public final class ChannelMonitorSettings {
   /** Points in a monitor's timeline. */
   public static final int DEFAULT_TIMELINE_POINTS = 60;
 
+  /** Whether check meters carry a {@code model} tag (more series; off by default). */
+  public static final boolean DEFAULT_MODEL_METRIC_TAG = false;
+
   private final int defaultIntervalSeconds;
   private final Duration degradedThreshold;
   private final Duration requestTimeout;
@@ -92,6 +95,7 @@ public final class ChannelMonitorSettings {
   private final int maxBackfillDays;
   private final int pruneBatchSize;
   private final int timelinePoints;
+  private final boolean modelMetricTag;
 
   private ChannelMonitorSettings(Builder b) {
     this.defaultIntervalSeconds = b.defaultIntervalSeconds;
@@ -113,6 +117,7 @@ public final class ChannelMonitorSettings {
     this.maxBackfillDays = b.maxBackfillDays;
     this.pruneBatchSize = b.pruneBatchSize;
     this.timelinePoints = b.timelinePoints;
+    this.modelMetricTag = b.modelMetricTag;
   }
 
   /** The settings with every default. */
@@ -145,7 +150,8 @@ public final class ChannelMonitorSettings {
         .rollupRetentionDays(rollupRetentionDays)
         .maxBackfillDays(maxBackfillDays)
         .pruneBatchSize(pruneBatchSize)
-        .timelinePoints(timelinePoints);
+        .timelinePoints(timelinePoints)
+        .modelMetricTag(modelMetricTag);
   }
 
   public int defaultIntervalSeconds() {
@@ -230,6 +236,10 @@ public final class ChannelMonitorSettings {
     return timelinePoints;
   }
 
+  public boolean modelMetricTag() {
+    return modelMetricTag;
+  }
+
   @Override
   public String toString() {
     return "ChannelMonitorSettings[defaultIntervalSeconds="
@@ -276,6 +286,7 @@ public final class ChannelMonitorSettings {
     private int maxBackfillDays = DEFAULT_MAX_BACKFILL_DAYS;
     private int pruneBatchSize = DEFAULT_PRUNE_BATCH_SIZE;
     private int timelinePoints = DEFAULT_TIMELINE_POINTS;
+    private boolean modelMetricTag = DEFAULT_MODEL_METRIC_TAG;
 
     private Builder() {}
 
@@ -391,6 +402,12 @@ public final class ChannelMonitorSettings {
     /** Points in a monitor's timeline; 1..200. */
     public Builder timelinePoints(int value) {
       this.timelinePoints = inRange("timelinePoints", value, 1, 200);
+      return this;
+    }
+
+    /** Whether check meters carry a {@code model} tag. */
+    public Builder modelMetricTag(boolean value) {
+      this.modelMetricTag = value;
       return this;
     }
 

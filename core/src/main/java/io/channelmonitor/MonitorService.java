@@ -124,6 +124,7 @@ public final class MonitorService {
     if (!store.deleteMonitor(validId(id))) {
       throw new MonitorNotFoundException(id);
     }
+    runner.forget(id);
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.channelmonitor.probe;
 
 import io.channelmonitor.ChannelMonitorSettings;
+import io.channelmonitor.CheckListener;
 import io.channelmonitor.CheckResult;
 import io.channelmonitor.CheckStatus;
 import io.channelmonitor.FailureKind;
@@ -41,6 +42,8 @@ public final class ProbeRunner {
   private final ChannelMonitorSettings settings;
   private final Clock clock;
   private final Counter storeFailures;
+  private final CheckMeters checkMeters;
+  private final CheckEvents events;
 
   ProbeRunner(
       ModelProbe probe,
@@ -49,7 +52,8 @@ public final class ProbeRunner {
       ExecutorService executor,
       ChannelMonitorSettings settings,
       Clock clock,
-      MeterRegistry meters) {
+      MeterRegistry meters,
+      List<CheckListener> listeners) {
     this.probe = probe;
     this.transport = transport;
     this.store = store;
@@ -60,6 +64,8 @@ public final class ProbeRunner {
         Counter.builder("channel.monitor.store.failures")
             .description("Store writes of check results that failed")
             .register(meters);
+    this.checkMeters = new CheckMeters(meters, settings.modelMetricTag());
+    this.events = new CheckEvents(listeners, store);
   }
 
   /** Wires a runner. The executor runs the extra models of a run; the caller's thread runs one. */
@@ -71,11 +77,12 @@ public final class ProbeRunner {
       ExecutorService executor,
       ChannelMonitorSettings settings,
       Clock clock,
-      MeterRegistry meters) {
+      MeterRegistry meters,
+      List<CheckListener> listeners) {
     Verdict verdict = new Verdict(SecretRedactor.standard(), settings.degradedThreshold());
     ModelProbe probe =
         new ModelProbe(checkers, challenge, transport, settings, verdict, clock, System::nanoTime);
-    return new ProbeRunner(probe, transport, store, executor, settings, clock, meters);
+    return new ProbeRunner(probe, transport, store, executor, settings, clock, meters, listeners);
   }
 
   /**
@@ -90,8 +97,16 @@ public final class ProbeRunner {
     }
     Long pingMs = ping(monitor);
     List<CheckResult> results = probeModels(monitor, pingMs);
+    events.remember(monitor);
     persist(monitor, results);
+    checkMeters.observe(monitor, results);
+    events.observe(monitor, results);
     return results;
+  }
+
+  /** Forgets what it knew of a deleted monitor (its last statuses). */
+  public void forget(long monitorId) {
+    events.forget(monitorId);
   }
 
   private Long ping(Monitor monitor) {

@@ -1,0 +1,196 @@
+package io.channelmonitor.history;
+
+import io.channelmonitor.ChannelMonitorSettings;
+import io.channelmonitor.CheckResult;
+import io.channelmonitor.store.ChannelMonitorStore;
+import io.channelmonitor.store.ResultRecord;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Latest status, availability per window and timeline of many monitors at once, with a fixed number
+ * of store reads whatever the number of monitors (no query per monitor).
+ *
+ * <p><b>Windows.</b> A window of N days covers the UTC days {@code today - N + 1 .. today}, today
+ * being the UTC date of the clock's instant (the clock's and the JVM's zones play no part). Days up
+ * to the rollup watermark (inclusive) are read from daily rollups; raw results are read from the
+ * start of the day after the watermark (or over the whole window when there is no watermark yet) to
+ * the end of today. A figure is therefore right at any hour, also before the nightly job ran, and
+ * no day is counted twice. Availability is {@code ok * 100 / total} over the window, null when the
+ * window has no check; the average latency counts available checks only.
+ *
+ * <p><b>Reads per call</b> (none for an empty collection):
+ *
+ * <ul>
+ *   <li>1 {@code rollupWatermark()};
+ *   <li>1 {@code latestPerModel(ids)} for the latest status of every model;
+ *   <li>1 {@code newestResults(primary model per monitor, timelinePoints)} for the timelines;
+ *   <li>1 {@code sumRollups} per distinct window start on or before the watermark (0 when there is
+ *       no watermark);
+ *   <li>1 {@code countResults} per distinct start of the raw part of a window: 1 when the watermark
+ *       is yesterday, at most one per window when the job is behind or has never run.
+ * </ul>
+ *
+ * <p>With the default windows 7, 15 and 30 days and an up-to-date watermark that is 7 reads: 3 + 3
+ * rollup sums + 1 raw count. Each read returns at most one row per (monitor, model) and segment,
+ * never one per day. Store failures propagate as {@link io.channelmonitor.StoreException}; a view
+ * that must render anyway catches it.
+ *
+ * <p>Thread-safe: it holds no state between calls.
+ */
+public final class AvailabilityCalculator {
+  /** The windows the seed's user views show: 7, 15 and 30 days. */
+  public static final Set<Integer> DEFAULT_WINDOWS = Set.of(7, 15, 30);
+
+  private static final Comparator<ResultRecord> NEWEST_FIRST =
+      Comparator.comparing((ResultRecord row) -> row.result().checkedAt())
+          .thenComparingLong(ResultRecord::id)
+          .reversed();
+
+  private final ChannelMonitorStore store;
+  private final ChannelMonitorSettings settings;
+  private final Clock clock;
+
+  public AvailabilityCalculator(
+      ChannelMonitorStore store, ChannelMonitorSettings settings, Clock clock) {
+    this.store = Objects.requireNonNull(store, "store");
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /** {@link #availability(Collection, Set)} over {@link #DEFAULT_WINDOWS}. */
+  public Map<Long, MonitorAvailability> availability(Collection<MonitorModels> monitors) {
+    return availability(monitors, DEFAULT_WINDOWS);
+  }
+
+  /** The figures of one monitor; the same reads as for many. */
+  public MonitorAvailability availability(MonitorModels monitor, Set<Integer> windowsDays) {
+    return availability(List.of(monitor), windowsDays).get(monitor.monitorId());
+  }
+
+  /**
+   * The figures of every monitor in {@code monitors}, by monitor id in the given order.
+   *
+   * @param monitors the monitors with the models to report on; each id at most once
+   * @param windowsDays the window lengths in days, each in 1..{@code rollupRetentionDays}
+   * @throws IllegalArgumentException when a window is out of range or a monitor id repeats
+   */
+  public Map<Long, MonitorAvailability> availability(
+      Collection<MonitorModels> monitors, Set<Integer> windowsDays) {
+    SortedSet<Integer> windows = checkWindows(windowsDays);
+    Map<Long, MonitorModels> byId = index(monitors);
+    if (byId.isEmpty()) {
+      return Map.of();
+    }
+    LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    Collection<Long> ids = byId.keySet();
+    Optional<LocalDate> watermark = store.rollupWatermark();
+    Map<ModelKey, CheckResult> latest = latest(store.latestPerModel(ids));
+    Map<Long, List<TimelinePoint>> timelines = timelines(byId);
+    WindowCounts counts = WindowCounts.read(store, ids, windows, today, watermark);
+    Map<Long, MonitorAvailability> out = new LinkedHashMap<>();
+    for (MonitorModels monitor : byId.values()) {
+      List<ModelAvailability> models = new ArrayList<>(monitor.models().size());
+      for (String model : monitor.models()) {
+        ModelKey key = new ModelKey(monitor.monitorId(), model);
+        models.add(model(key, latest.get(key), windows, counts));
+      }
+      List<TimelinePoint> timeline = timelines.getOrDefault(monitor.monitorId(), List.of());
+      out.put(
+          monitor.monitorId(),
+          new MonitorAvailability(monitor.monitorId(), monitor.primaryModel(), models, timeline));
+    }
+    return Collections.unmodifiableMap(out);
+  }
+
+  private SortedSet<Integer> checkWindows(Set<Integer> windowsDays) {
+    SortedSet<Integer> windows = new TreeSet<>();
+    int max = settings.rollupRetentionDays();
+    for (Integer days : Objects.requireNonNull(windowsDays, "windowsDays")) {
+      if (days == null || days < 1 || days > max) {
+        throw new IllegalArgumentException(
+            "a window must be 1.." + max + " days (rollupRetentionDays): " + days);
+      }
+      windows.add(days);
+    }
+    return windows;
+  }
+
+  private static Map<Long, MonitorModels> index(Collection<MonitorModels> monitors) {
+    Map<Long, MonitorModels> byId = new LinkedHashMap<>();
+    for (MonitorModels monitor : Objects.requireNonNull(monitors, "monitors")) {
+      Objects.requireNonNull(monitor, "monitor");
+      if (byId.putIfAbsent(monitor.monitorId(), monitor) != null) {
+        throw new IllegalArgumentException("monitor " + monitor.monitorId() + " is listed twice");
+      }
+    }
+    return byId;
+  }
+
+  private static Map<ModelKey, CheckResult> latest(List<ResultRecord> rows) {
+    Map<ModelKey, ResultRecord> newest = new HashMap<>();
+    for (ResultRecord row : rows) {
+      newest.merge(
+          new ModelKey(row.monitorId(), row.result().model()),
+          row,
+          (a, b) -> NEWEST_FIRST.compare(a, b) <= 0 ? a : b);
+    }
+    Map<ModelKey, CheckResult> out = new HashMap<>();
+    newest.forEach((key, row) -> out.put(key, row.result()));
+    return out;
+  }
+
+  private Map<Long, List<TimelinePoint>> timelines(Map<Long, MonitorModels> byId) {
+    Map<Long, String> primaries = new LinkedHashMap<>();
+    byId.forEach((id, monitor) -> primaries.put(id, monitor.primaryModel()));
+    int limit = settings.timelinePoints();
+    Map<Long, List<ResultRecord>> rowsById = new HashMap<>();
+    for (ResultRecord row : store.newestResults(primaries, limit)) {
+      // Kept only when it is the monitor's primary model, whatever the store returned.
+      if (row.result().model().equals(primaries.get(row.monitorId()))) {
+        rowsById.computeIfAbsent(row.monitorId(), id -> new ArrayList<>()).add(row);
+      }
+    }
+    Map<Long, List<TimelinePoint>> out = new HashMap<>();
+    rowsById.forEach(
+        (id, rows) -> {
+          rows.sort(NEWEST_FIRST);
+          out.put(
+              id, rows.stream().limit(limit).map(row -> TimelinePoint.of(row.result())).toList());
+        });
+    return out;
+  }
+
+  private static ModelAvailability model(
+      ModelKey key, CheckResult latest, SortedSet<Integer> windows, WindowCounts counts) {
+    Map<Integer, WindowFigures> figures = new TreeMap<>();
+    for (int days : windows) {
+      figures.put(days, WindowFigures.of(days, counts.of(days, key)));
+    }
+    if (latest == null) {
+      return ModelAvailability.unchecked(key.model(), figures);
+    }
+    return new ModelAvailability(
+        key.model(),
+        latest.status(),
+        latest.latencyMs(),
+        latest.pingLatencyMs(),
+        latest.checkedAt(),
+        new TreeMap<>(figures));
+  }
+}

@@ -1,5 +1,7 @@
 package io.channelmonitor;
 
+import io.channelmonitor.history.AvailabilityCalculator;
+import io.channelmonitor.history.RollupJob;
 import io.channelmonitor.internal.DaemonThreads;
 import io.channelmonitor.probe.AnthropicChecker;
 import io.channelmonitor.probe.Challenge;
@@ -28,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -55,6 +58,10 @@ public final class ChannelMonitor implements AutoCloseable {
   private final ProbeTransport transport;
   private final ExecutorService probeExecutor;
   private final MonitorService monitors;
+  private final AvailabilityCalculator availability;
+  private final RollupJob rollupJob;
+  private final RollupSchedule rollupSchedule;
+  private final AtomicBoolean started = new AtomicBoolean();
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private ChannelMonitor(Builder builder) {
@@ -81,6 +88,36 @@ public final class ChannelMonitor implements AutoCloseable {
         new MonitorValidator(
             builder.checkers.keySet(), raw -> ssrfGuard.checkEndpoint(raw).url(), settings);
     this.monitors = new MonitorService(store, codec, validator, runner, clock);
+    this.availability = new AvailabilityCalculator(store, settings, clock);
+    this.rollupJob = new RollupJob(store, settings, clock, builder.meterRegistry, instanceId());
+    this.rollupSchedule = new RollupSchedule(rollupJob);
+  }
+
+  /**
+   * Starts the background work: the daily rollup job (run at once when its watermark is behind).
+   * Calling it again does nothing.
+   */
+  public ChannelMonitor start() {
+    ensureOpen();
+    if (started.compareAndSet(false, true)) {
+      rollupSchedule.start();
+    }
+    return this;
+  }
+
+  /** Availability, latest status and timelines for many monitors at once. */
+  public AvailabilityCalculator availability() {
+    ensureOpen();
+    return availability;
+  }
+
+  /** The daily rollup and pruning job; {@link #start()} schedules it. */
+  public RollupJob rollupJob() {
+    return rollupJob;
+  }
+
+  private static String instanceId() {
+    return "channel-monitor-" + UUID.randomUUID();
   }
 
   private ProbeTransport defaultTransport(Builder builder) {
@@ -130,6 +167,7 @@ public final class ChannelMonitor implements AutoCloseable {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
+    rollupSchedule.stop();
     probeExecutor.shutdown();
     try {
       if (!probeExecutor.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {

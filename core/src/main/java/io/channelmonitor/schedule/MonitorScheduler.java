@@ -52,7 +52,10 @@ public final class MonitorScheduler {
   /** Gauge: due runs waiting for a free worker. */
   public static final String METER_RUNS_QUEUED = "channel.monitor.runs.queued";
 
-  /** How long {@link #stop()} waits, after interrupting, for checks that outlived the bound. */
+  /**
+   * How long {@link #stop()} waits at most, after interrupting, for checks that outlived the bound
+   * (never longer than {@code stopTimeout}), and for the threads of a created executor to end.
+   */
   static final Duration AFTER_INTERRUPT_WAIT = Duration.ofSeconds(5);
 
   /** A failing switch is reported at WARN at most this often (DEBUG otherwise). */
@@ -263,7 +266,7 @@ public final class MonitorScheduler {
       }
       log.warn("channel_monitor: checks still running after {}; interrupting them", stopTimeout);
       workers.interruptRunning();
-      if (!workers.awaitIdle(AFTER_INTERRUPT_WAIT)) {
+      if (!workers.awaitIdle(afterInterruptWait())) {
         log.warn("channel_monitor: {} checks ignored the interrupt", workers.running());
       }
       return false;
@@ -271,6 +274,11 @@ public final class MonitorScheduler {
       workers.interruptRunning();
       return true;
     }
+  }
+
+  /** The second, shorter wait for checks that were interrupted: never longer than the first. */
+  private Duration afterInterruptWait() {
+    return stopTimeout.compareTo(AFTER_INTERRUPT_WAIT) < 0 ? stopTimeout : AFTER_INTERRUPT_WAIT;
   }
 
   private boolean scheduleSpread(Monitor monitor) {

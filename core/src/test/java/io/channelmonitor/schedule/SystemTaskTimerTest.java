@@ -1,0 +1,91 @@
+package io.channelmonitor.schedule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class SystemTaskTimerTest {
+  private final TaskTimer timer = TaskTimer.system();
+
+  @AfterEach
+  void shutdown() {
+    timer.shutdown();
+  }
+
+  @Test
+  void runsATaskOnItsNamedDaemonThread() throws InterruptedException {
+    CountDownLatch ran = new CountDownLatch(1);
+    AtomicReference<Thread> thread = new AtomicReference<>();
+
+    timer.schedule(
+        () -> {
+          thread.set(Thread.currentThread());
+          ran.countDown();
+        },
+        Duration.ZERO);
+
+    assertThat(ran.await(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(thread.get().getName()).isEqualTo("channel-monitor-timer");
+    assertThat(thread.get().isDaemon()).isTrue();
+  }
+
+  @Test
+  void aCancelledTaskDoesNotRunAndAThrowingTaskDoesNotStopTheTimer() throws InterruptedException {
+    AtomicBoolean cancelledRan = new AtomicBoolean();
+    CountDownLatch last = new CountDownLatch(1);
+
+    timer.schedule(() -> cancelledRan.set(true), Duration.ofMillis(20)).cancel();
+    timer.schedule(
+        () -> {
+          throw new IllegalStateException("boom");
+        },
+        Duration.ofMillis(30));
+    timer.schedule(last::countDown, Duration.ofMillis(60));
+
+    assertThat(last.await(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(cancelledRan).isFalse();
+  }
+
+  @Test
+  void shutdownEndsTheThreadAndRefusesNewTasks() throws InterruptedException {
+    CountDownLatch ran = new CountDownLatch(1);
+    AtomicReference<Thread> thread = new AtomicReference<>();
+    timer.schedule(
+        () -> {
+          thread.set(Thread.currentThread());
+          ran.countDown();
+        },
+        Duration.ZERO);
+    assertThat(ran.await(10, TimeUnit.SECONDS)).isTrue();
+
+    timer.shutdown();
+    timer.shutdown();
+
+    assertThat(thread.get().isAlive()).isFalse();
+    assertThatThrownBy(() -> timer.schedule(() -> {}, Duration.ZERO))
+        .isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void aHugeOrNegativeDelayIsAcceptedAndCancelIsIdempotent() throws InterruptedException {
+    CountDownLatch ran = new CountDownLatch(1);
+    TaskTimer.Cancellable far = timer.schedule(() -> {}, Duration.ofDays(365_000_000L));
+
+    assertThatCode(
+            () -> {
+              far.cancel();
+              far.cancel();
+            })
+        .doesNotThrowAnyException();
+    timer.schedule(ran::countDown, Duration.ofSeconds(-5));
+    assertThat(ran.await(10, TimeUnit.SECONDS)).isTrue();
+  }
+}

@@ -13,6 +13,12 @@ import io.channelmonitor.probe.ProbeRunner;
 import io.channelmonitor.probe.ProbeTransport;
 import io.channelmonitor.probe.ProbeTransportConfig;
 import io.channelmonitor.probe.WordChallenge;
+import io.channelmonitor.schedule.ClusterCoordinator;
+import io.channelmonitor.schedule.InFlightGuard;
+import io.channelmonitor.schedule.MonitorScheduler;
+import io.channelmonitor.schedule.MonitorSchedulerBuilder;
+import io.channelmonitor.schedule.SettingsProvider;
+import io.channelmonitor.schedule.TaskTimer;
 import io.channelmonitor.secret.AesGcmSecretCodec;
 import io.channelmonitor.secret.KeyRing;
 import io.channelmonitor.secret.SecretCodec;
@@ -31,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -58,6 +65,8 @@ public final class ChannelMonitor implements AutoCloseable {
   private final ProbeTransport transport;
   private final ExecutorService probeExecutor;
   private final MonitorService monitors;
+  private final ProbeRunner runner;
+  private final MonitorScheduler scheduler;
   private final AvailabilityCalculator availability;
   private final RollupJob rollupJob;
   private final RollupSchedule rollupSchedule;
@@ -73,7 +82,7 @@ public final class ChannelMonitor implements AutoCloseable {
     this.transport = builder.transport != null ? builder.transport : defaultTransport(builder);
     this.probeExecutor =
         Executors.newCachedThreadPool(DaemonThreads.named("channel-monitor-probe"));
-    ProbeRunner runner =
+    this.runner =
         ProbeRunner.create(
             builder.checkers,
             builder.challenge,
@@ -87,22 +96,38 @@ public final class ChannelMonitor implements AutoCloseable {
     MonitorValidator validator =
         new MonitorValidator(
             builder.checkers.keySet(), raw -> ssrfGuard.checkEndpoint(raw).url(), settings);
-    this.monitors = new MonitorService(store, codec, validator, runner, clock);
+    InFlightGuard inFlight = new InFlightGuard();
+    this.scheduler = scheduler(builder, inFlight);
+    this.monitors =
+        new MonitorService(
+            store,
+            codec,
+            validator,
+            runner,
+            clock,
+            new MonitorService.Scheduling(scheduler, inFlight, builder.settingsProvider));
     this.availability = new AvailabilityCalculator(store, settings, clock);
     this.rollupJob = new RollupJob(store, settings, clock, builder.meterRegistry, instanceId());
     this.rollupSchedule = new RollupSchedule(rollupJob);
   }
 
   /**
-   * Starts the background work: the daily rollup job (run at once when its watermark is behind).
-   * Calling it again does nothing.
+   * Starts the background work: the scheduler (the first runs of the enabled monitors spread over
+   * their intervals) and the daily rollup job (run at once when its watermark is behind). Calling
+   * it again does nothing.
    */
   public ChannelMonitor start() {
     ensureOpen();
     if (started.compareAndSet(false, true)) {
+      scheduler.start();
       rollupSchedule.start();
     }
     return this;
+  }
+
+  /** The scheduler: one timer per enabled monitor. */
+  public MonitorScheduler scheduler() {
+    return scheduler;
   }
 
   /** Availability, latest status and timelines for many monitors at once. */
@@ -116,6 +141,35 @@ public final class ChannelMonitor implements AutoCloseable {
     return rollupJob;
   }
 
+  private MonitorScheduler scheduler(Builder builder, InFlightGuard inFlight) {
+    MonitorSchedulerBuilder schedule =
+        MonitorScheduler.builder(this::loadEnabledMonitors, this::runScheduled)
+            .settingsProvider(builder.settingsProvider)
+            .coordinator(builder.clusterCoordinator)
+            .inFlightGuard(inFlight)
+            .settings(settings)
+            .clock(clock)
+            .meterRegistry(builder.meterRegistry);
+    if (builder.schedulerTimer != null) {
+      schedule.timer(builder.schedulerTimer);
+    }
+    if (builder.checkExecutor != null) {
+      schedule.checkExecutor(builder.checkExecutor);
+    }
+    return schedule.build();
+  }
+
+  private List<Monitor> loadEnabledMonitors() {
+    return store.listEnabledMonitors().stream().map(monitors::decrypt).toList();
+  }
+
+  private void runScheduled(long id) {
+    Monitor monitor = monitors.get(id);
+    if (monitor.enabled()) {
+      runner.run(monitor);
+    }
+  }
+
   private static String instanceId() {
     return "channel-monitor-" + UUID.randomUUID();
   }
@@ -124,7 +178,7 @@ public final class ChannelMonitor implements AutoCloseable {
     ProbeTransportConfig config =
         ProbeTransportConfig.defaults()
             .withConnectTimeout(settings.connectTimeout())
-            .withMaxConnections(settings.maxConnections())
+            .withMaxConnections(Math.max(settings.maxConnections(), settings.maxConcurrentChecks()))
             .withMaxResponseBytes(settings.maxResponseBytes())
             .withSslContext(builder.sslContext);
     return new HttpClientProbeTransport(ssrfGuard, config);
@@ -167,6 +221,7 @@ public final class ChannelMonitor implements AutoCloseable {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
+    scheduler.stop();
     rollupSchedule.stop();
     probeExecutor.shutdown();
     try {
@@ -202,6 +257,10 @@ public final class ChannelMonitor implements AutoCloseable {
     private SSLContext sslContext;
     private MeterRegistry meterRegistry = new SimpleMeterRegistry();
     private final List<CheckListener> listeners = new ArrayList<>();
+    private SettingsProvider settingsProvider = SettingsProvider.alwaysOn();
+    private ClusterCoordinator clusterCoordinator = ClusterCoordinator.singleInstance();
+    private TaskTimer schedulerTimer;
+    private Executor checkExecutor;
 
     private Builder() {
       checker(new OpenAiChecker());
@@ -231,6 +290,33 @@ public final class ChannelMonitor implements AutoCloseable {
     /** Trust material for the default transport; the JVM's default trust store when not set. */
     public Builder sslContext(SSLContext value) {
       this.sslContext = Objects.requireNonNull(value, "sslContext");
+      return this;
+    }
+
+    /** The global feature switch, read at every scheduled fire and manual run; always on. */
+    public Builder settingsProvider(SettingsProvider value) {
+      this.settingsProvider = Objects.requireNonNull(value, "settingsProvider");
+      return this;
+    }
+
+    /** Decides which instance runs a due check; this instance alone when not set. */
+    public Builder clusterCoordinator(ClusterCoordinator value) {
+      this.clusterCoordinator = Objects.requireNonNull(value, "clusterCoordinator");
+      return this;
+    }
+
+    /** The scheduler's timer; a real one when not set. Tests pass a {@code ManualTaskTimer}. */
+    public Builder schedulerTimer(TaskTimer value) {
+      this.schedulerTimer = Objects.requireNonNull(value, "schedulerTimer");
+      return this;
+    }
+
+    /**
+     * Runs scheduled checks; virtual threads (Java 21+) or a bounded pool when not set. Tests pass
+     * {@code Runnable::run} to run checks on the timer's thread. Never shut down by the library.
+     */
+    public Builder checkExecutor(Executor value) {
+      this.checkExecutor = Objects.requireNonNull(value, "checkExecutor");
       return this;
     }
 

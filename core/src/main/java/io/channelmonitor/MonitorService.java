@@ -2,6 +2,9 @@ package io.channelmonitor;
 
 import io.channelmonitor.internal.Texts;
 import io.channelmonitor.probe.ProbeRunner;
+import io.channelmonitor.schedule.InFlightGuard;
+import io.channelmonitor.schedule.MonitorScheduler;
+import io.channelmonitor.schedule.SettingsProvider;
 import io.channelmonitor.secret.ApiKey;
 import io.channelmonitor.secret.SecretCodec;
 import io.channelmonitor.secret.SecretCodecException;
@@ -40,29 +43,65 @@ public final class MonitorService {
   private final MonitorValidator validator;
   private final ProbeRunner runner;
   private final Clock clock;
+  private final Scheduling scheduling;
+
+  /**
+   * What the service tells the scheduler and asks before a manual run.
+   *
+   * @param scheduler keeps the timers in step with the stored monitors
+   * @param inFlight the one-at-a-time guard shared with scheduled runs
+   * @param settingsProvider the global feature switch
+   */
+  record Scheduling(
+      MonitorScheduler scheduler, InFlightGuard inFlight, SettingsProvider settingsProvider) {}
 
   MonitorService(
       ChannelMonitorStore store,
       SecretCodec codec,
       MonitorValidator validator,
       ProbeRunner runner,
-      Clock clock) {
+      Clock clock,
+      Scheduling scheduling) {
     this.store = Objects.requireNonNull(store, "store");
     this.codec = Objects.requireNonNull(codec, "codec");
     this.validator = Objects.requireNonNull(validator, "validator");
     this.runner = Objects.requireNonNull(runner, "runner");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.scheduling = Objects.requireNonNull(scheduling, "scheduling");
   }
 
   /**
    * Probes the monitor now, whether enabled or not, stores the results and returns them in model
-   * order (primary first).
+   * order (primary first). It shares the one-at-a-time guard with scheduled runs and obeys the
+   * global feature switch.
    *
    * @throws MonitorNotFoundException when no monitor has this id
    * @throws KeyDecryptFailedException when its key cannot be decrypted; nothing is sent
+   * @throws ChannelMonitorException with {@code CHANNEL_MONITOR_DISABLED} when the switch is off,
+   *     or {@code CHANNEL_MONITOR_RUN_IN_PROGRESS} when a check of this monitor is running
    */
   public List<CheckResult> runNow(long id) {
-    return runner.run(get(id));
+    Monitor monitor = get(id);
+    if (!switchOn()) {
+      throw new ChannelMonitorException(Reason.CHANNEL_MONITOR_DISABLED, null);
+    }
+    if (!scheduling.inFlight().tryAcquire(id)) {
+      throw new ChannelMonitorException(Reason.CHANNEL_MONITOR_RUN_IN_PROGRESS, null);
+    }
+    try {
+      return runner.run(monitor);
+    } finally {
+      scheduling.inFlight().release(id);
+    }
+  }
+
+  private boolean switchOn() {
+    try {
+      return scheduling.settingsProvider().monitoringEnabled();
+    } catch (Exception e) {
+      log.debug("channel_monitor: feature switch read failed, counting it as on");
+      return true;
+    }
   }
 
   /** Validates, encrypts the key and stores a new monitor. */
@@ -73,7 +112,9 @@ public final class MonitorService {
     String ciphertext = codec.encrypt(valid.newKey().reveal());
     MonitorRecord stored =
         store.insertMonitor(new MonitorRecord(0, 0, valid.config(), ciphertext, now, now, null));
-    return toMonitor(stored, valid.newKey());
+    Monitor created = toMonitor(stored, valid.newKey());
+    scheduling.scheduler().schedule(created);
+    return created;
   }
 
   /**
@@ -112,7 +153,12 @@ public final class MonitorService {
             current.lastCheckedAt());
     MonitorRecord stored =
         store.updateMonitor(changed).orElseThrow(() -> new MonitorNotFoundException(id));
-    return newKey == null ? decrypt(stored) : toMonitor(stored, newKey);
+    Monitor updated = newKey == null ? decrypt(stored) : toMonitor(stored, newKey);
+    if (newKey != null) {
+      scheduling.scheduler().unschedule(id);
+    }
+    scheduling.scheduler().schedule(updated);
+    return updated;
   }
 
   /**
@@ -124,6 +170,7 @@ public final class MonitorService {
     if (!store.deleteMonitor(validId(id))) {
       throw new MonitorNotFoundException(id);
     }
+    scheduling.scheduler().unschedule(id);
     runner.forget(id);
   }
 

@@ -35,6 +35,10 @@ public enum Reason {
   CHANNEL_MONITOR_NOT_FOUND("channel monitor not found"),
   /** Someone else changed the monitor between read and write. Maps to HTTP 409. */
   CHANNEL_MONITOR_CONFLICT("channel monitor was changed concurrently"),
+  /** The global feature switch is off; nothing is probed. Maps to HTTP 403. */
+  CHANNEL_MONITOR_DISABLED("channel monitor is disabled"),
+  /** A check of this monitor is already running. Maps to HTTP 409. */
+  CHANNEL_MONITOR_RUN_IN_PROGRESS("a check of this channel monitor is already running"),
   CHANNEL_MONITOR_KEY_DECRYPT_FAILED(
       "api key decryption failed; please re-edit the monitor with a fresh key"),
   /** The store failed (database down, constraint violation); nothing secret is in the message. */

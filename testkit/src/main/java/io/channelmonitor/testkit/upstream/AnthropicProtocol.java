@@ -15,7 +15,7 @@ import java.util.Optional;
  * anthropic-version} required, model and {@code "stream": true} in the body. Streams are named
  * events whose data object repeats the name in {@code type}, ending with {@code message_stop}.
  */
-final class AnthropicProtocol implements Protocol {
+final class AnthropicProtocol extends BodyRoutedProtocol {
   static final String PATH = "/v1/messages";
 
   /** The signature the fake puts on thinking blocks. */
@@ -36,16 +36,6 @@ final class AnthropicProtocol implements Protocol {
     return Protocol.header(request, "anthropic-version").isPresent()
         ? Optional.empty()
         : Optional.of("anthropic-version: header is required");
-  }
-
-  @Override
-  public Optional<String> model(Route route, JsonNode body) {
-    return Protocol.bodyModel(body);
-  }
-
-  @Override
-  public boolean streaming(Route route, JsonNode body) {
-    return Protocol.bodyStream(body);
   }
 
   @Override

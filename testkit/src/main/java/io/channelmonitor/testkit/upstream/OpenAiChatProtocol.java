@@ -1,45 +1,23 @@
 package io.channelmonitor.testkit.upstream;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.channelmonitor.testkit.upstream.SseEvent.Part;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * OpenAI Chat Completions, {@code POST /v1/chat/completions}. Key in {@code Authorization: Bearer},
  * model and {@code "stream": true} in the body. Streams are bare {@code data:} chunks ending with
  * {@code data: [DONE]}.
  */
-final class OpenAiChatProtocol implements Protocol {
+final class OpenAiChatProtocol extends OpenAiShapedProtocol {
   static final String PATH = "/v1/chat/completions";
 
   @Override
   public String name() {
     return "openai-chat";
-  }
-
-  @Override
-  public Optional<String> apiKey(RecordedRequest request) {
-    return Protocol.bearer(request);
-  }
-
-  @Override
-  public Optional<String> model(Route route, JsonNode body) {
-    return Protocol.bodyModel(body);
-  }
-
-  @Override
-  public boolean streaming(Route route, JsonNode body) {
-    return Protocol.bodyStream(body);
-  }
-
-  @Override
-  public ObjectNode error(ErrorKind kind, String message) {
-    return ErrorShapes.openAi(kind, message);
   }
 
   /**

@@ -1,6 +1,5 @@
 package io.channelmonitor.testkit.upstream;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,39 +7,18 @@ import io.channelmonitor.testkit.upstream.SseEvent.Part;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * OpenAI Responses, {@code POST /v1/responses}. Key in {@code Authorization: Bearer}, model and
  * {@code "stream": true} in the body. Streams are named events, each data object carrying its
  * {@code type} and a {@code sequence_number}, ending with {@code response.completed}.
  */
-final class OpenAiResponsesProtocol implements Protocol {
+final class OpenAiResponsesProtocol extends OpenAiShapedProtocol {
   static final String PATH = "/v1/responses";
 
   @Override
   public String name() {
     return "openai-responses";
-  }
-
-  @Override
-  public Optional<String> apiKey(RecordedRequest request) {
-    return Protocol.bearer(request);
-  }
-
-  @Override
-  public Optional<String> model(Route route, JsonNode body) {
-    return Protocol.bodyModel(body);
-  }
-
-  @Override
-  public boolean streaming(Route route, JsonNode body) {
-    return Protocol.bodyStream(body);
-  }
-
-  @Override
-  public ObjectNode error(ErrorKind kind, String message) {
-    return ErrorShapes.openAi(kind, message);
   }
 
   /**

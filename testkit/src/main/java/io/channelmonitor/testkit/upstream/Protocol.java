@@ -10,8 +10,7 @@ import java.util.Optional;
  * One provider API the fake speaks: where its key travels, how it names the model and asks for a
  * stream, and the JSON and events of its answers and errors. Implementations are stateless.
  */
-sealed interface Protocol
-    permits OpenAiChatProtocol, OpenAiResponsesProtocol, AnthropicProtocol, GeminiProtocol {
+sealed interface Protocol permits BodyRoutedProtocol, GeminiProtocol {
 
   /** A short name for logs. */
   String name();

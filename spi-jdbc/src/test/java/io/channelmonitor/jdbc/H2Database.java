@@ -15,6 +15,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 final class H2Database implements TestDatabase, BeforeAllCallback, AfterAllCallback {
   private final String settings;
+  private DataSource unpooled;
   private TestPool pool;
 
   /** A database with H2's default session settings. */
@@ -37,7 +38,8 @@ final class H2Database implements TestDatabase, BeforeAllCallback, AfterAllCallb
 
   @Override
   public void beforeAll(ExtensionContext context) {
-    pool = new TestPool(fresh(settings));
+    unpooled = fresh(settings);
+    pool = new TestPool(unpooled);
   }
 
   @Override
@@ -48,5 +50,10 @@ final class H2Database implements TestDatabase, BeforeAllCallback, AfterAllCallb
   @Override
   public DataSource dataSource() {
     return pool;
+  }
+
+  @Override
+  public DataSource unpooled() {
+    return unpooled;
   }
 }

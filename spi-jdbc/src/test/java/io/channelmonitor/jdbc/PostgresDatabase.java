@@ -5,8 +5,6 @@ import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -22,6 +20,7 @@ final class PostgresDatabase implements TestDatabase, BeforeAllCallback, AfterAl
       ExtensionContext.Namespace.create(PostgresDatabase.class);
 
   private final String sessionTimeZone;
+  private DataSource unpooled;
   private TestPool pool;
   private DataSource admin;
   private String name;
@@ -50,11 +49,11 @@ final class PostgresDatabase implements TestDatabase, BeforeAllCallback, AfterAl
     admin = server.postgres.getPostgresDatabase();
     name = "cm_" + UUID.randomUUID().toString().replace("-", "");
     execute(admin, "CREATE DATABASE " + name);
-    Map<String, String> properties = new HashMap<>();
-    if (sessionTimeZone != null) {
-      properties.put("options", "-c TimeZone=" + sessionTimeZone);
-    }
-    pool = new TestPool(server.postgres.getDatabase("postgres", name, properties));
+    unpooled = server.postgres.getDatabase("postgres", name);
+    // The driver starts each session in the JVM's zone; the pool moves it on connect.
+    pool =
+        new TestPool(
+            unpooled, sessionTimeZone == null ? null : "SET TIME ZONE '" + sessionTimeZone + "'");
   }
 
   @Override
@@ -66,6 +65,11 @@ final class PostgresDatabase implements TestDatabase, BeforeAllCallback, AfterAl
   @Override
   public DataSource dataSource() {
     return pool;
+  }
+
+  @Override
+  public DataSource unpooled() {
+    return unpooled;
   }
 
   private static void execute(DataSource dataSource, String sql) throws SQLException {

@@ -12,6 +12,9 @@ interface TestDatabase {
   /** Pooled connections to this class's database. */
   DataSource dataSource();
 
+  /** A new physical connection per call to this class's database. */
+  DataSource unpooled();
+
   /** A store on {@link #dataSource()}, creating the tables when they are missing. */
   default JdbcStore store(Clock clock) {
     return JdbcStore.builder(dataSource()).clock(clock).createSchemaIfMissing(true).build();

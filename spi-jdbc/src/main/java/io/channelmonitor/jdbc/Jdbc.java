@@ -22,6 +22,8 @@ import javax.sql.DataSource;
  * restored before the connection is closed. Instants are bound and read as UTC.
  */
 final class Jdbc {
+  private static final ZoneOffset UTC = ZoneOffset.UTC;
+
   private final DataSource dataSource;
 
   Jdbc(DataSource dataSource) {
@@ -127,8 +129,6 @@ final class Jdbc {
     long value = rows.getLong(column);
     return rows.wasNull() ? null : value;
   }
-
-  private static final ZoneOffset UTC = ZoneOffset.UTC;
 
   /** Thrown as a {@link StoreException} when a row holds what no valid write stores. */
   static StoreException corruptRow(String table, String column) {

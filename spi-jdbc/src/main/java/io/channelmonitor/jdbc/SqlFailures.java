@@ -13,6 +13,9 @@ final class SqlFailures {
   /** SQLState of a unique or primary key violation. */
   static final String UNIQUE_VIOLATION = "23505";
 
+  /** How far down a chain of causes and next exceptions the SQLStates are looked for. */
+  private static final int MAX_CHAIN = 32;
+
   private SqlFailures() {}
 
   static StoreException toStoreException(String operation, SQLException e) {
@@ -51,7 +54,8 @@ final class SqlFailures {
   }
 
   private static boolean refusesValue(SQLException e) {
-    for (Throwable each = e; each != null; each = next(each)) {
+    int depth = 0;
+    for (Throwable each = e; each != null && depth < MAX_CHAIN; each = next(each), depth++) {
       if (each instanceof SQLException sql && sql.getSQLState() != null) {
         String state = sql.getSQLState();
         if (state.startsWith("22") || state.startsWith("23")) {

@@ -1,0 +1,138 @@
+package io.channelmonitor.jdbc;
+
+import io.channelmonitor.StoreException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Objects;
+import javax.sql.DataSource;
+
+/**
+ * Borrows a connection per operation and gives it back as it came.
+ *
+ * <p>{@link #call} runs work that is one statement or only reads: on a connection in auto-commit
+ * mode each statement commits by itself; on one that arrives with auto-commit off, the work is
+ * committed (or rolled back) before the connection is returned, so a pool never gets it back in an
+ * open transaction. {@link #transaction} runs several statements as one unit in read-committed
+ * isolation, switching auto-commit off for the duration when needed. Auto-commit and isolation are
+ * restored before the connection is closed. Instants are bound and read as UTC.
+ */
+final class Jdbc {
+  private static final ZoneOffset UTC = ZoneOffset.UTC;
+
+  private final DataSource dataSource;
+
+  Jdbc(DataSource dataSource) {
+    this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+  }
+
+  /** Work on a borrowed connection. */
+  @FunctionalInterface
+  interface Work<T> {
+    T run(Connection connection) throws SQLException;
+  }
+
+  /** Runs single-statement or read-only work; {@code operation} names it in errors. */
+  <T> T call(String operation, Work<T> work) {
+    try (Connection connection = dataSource.getConnection()) {
+      if (connection.getAutoCommit()) {
+        return work.run(connection);
+      }
+      return commitOrRollBack(connection, work);
+    } catch (SQLException e) {
+      throw SqlFailures.toStoreException(operation, e);
+    }
+  }
+
+  /** Runs {@code work} in a transaction of its own, in read-committed isolation. */
+  <T> T transaction(String operation, Work<T> work) {
+    try (Connection connection = dataSource.getConnection()) {
+      return inTransaction(connection, work);
+    } catch (SQLException e) {
+      throw SqlFailures.toStoreException(operation, e);
+    }
+  }
+
+  private static <T> T inTransaction(Connection connection, Work<T> work) throws SQLException {
+    boolean autoCommit = connection.getAutoCommit();
+    int isolation = connection.getTransactionIsolation();
+    boolean changeIsolation = isolation != Connection.TRANSACTION_READ_COMMITTED;
+    if (changeIsolation) {
+      connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+    }
+    Throwable failure = null;
+    try {
+      if (autoCommit) {
+        connection.setAutoCommit(false);
+      }
+      return commitOrRollBack(connection, work);
+    } catch (SQLException | RuntimeException | Error e) {
+      failure = e;
+      throw e;
+    } finally {
+      restore(connection, autoCommit, changeIsolation ? isolation : -1, failure);
+    }
+  }
+
+  private static void restore(
+      Connection connection, boolean autoCommit, int isolation, Throwable failure)
+      throws SQLException {
+    try {
+      if (autoCommit) {
+        connection.setAutoCommit(true);
+      }
+      if (isolation >= 0) {
+        connection.setTransactionIsolation(isolation);
+      }
+    } catch (SQLException e) {
+      if (failure == null) {
+        throw e;
+      }
+      failure.addSuppressed(e);
+    }
+  }
+
+  private static <T> T commitOrRollBack(Connection connection, Work<T> work) throws SQLException {
+    T value;
+    try {
+      value = work.run(connection);
+      connection.commit();
+    } catch (SQLException | RuntimeException | Error e) {
+      try {
+        connection.rollback();
+      } catch (SQLException rollbackFailure) {
+        e.addSuppressed(rollbackFailure);
+      }
+      throw e;
+    }
+    return value;
+  }
+
+  /** Binds {@code instant} (or SQL NULL) as a UTC timestamp with time zone. */
+  static void setInstant(PreparedStatement statement, int index, Instant instant)
+      throws SQLException {
+    statement.setObject(index, instant == null ? null : OffsetDateTime.ofInstant(instant, UTC));
+  }
+
+  /** Reads a timestamp with time zone as an instant, or null. */
+  static Instant getInstant(ResultSet rows, String column) throws SQLException {
+    OffsetDateTime value = rows.getObject(column, OffsetDateTime.class);
+    return value == null ? null : value.toInstant();
+  }
+
+  /** Reads a nullable BIGINT. */
+  static Long getNullableLong(ResultSet rows, String column) throws SQLException {
+    long value = rows.getLong(column);
+    return rows.wasNull() ? null : value;
+  }
+
+  /** Thrown as a {@link StoreException} when a row holds what no valid write stores. */
+  static StoreException corruptRow(String table, String column) {
+    return new StoreException(
+        "channel-monitor JDBC store: table " + table + " holds an unreadable " + column, null);
+  }
+}

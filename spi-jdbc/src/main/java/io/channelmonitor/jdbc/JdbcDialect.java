@@ -1,0 +1,76 @@
+package io.channelmonitor.jdbc;
+
+import java.util.Locale;
+
+/**
+ * The databases {@link JdbcStore} speaks to. The store detects the dialect from the driver's
+ * product name; {@link JdbcStore.Builder#dialect(JdbcDialect)} overrides the detection.
+ */
+public enum JdbcDialect {
+  /** PostgreSQL 12 or later. */
+  POSTGRESQL("schema-postgresql.sql"),
+  /** H2 2.x in its default mode (no compatibility mode needed). */
+  H2("schema-h2.sql");
+
+  private static final String RESOURCE_DIR = "io/channelmonitor/jdbc/";
+
+  private final String schemaFile;
+
+  JdbcDialect(String schemaFile) {
+    this.schemaFile = schemaFile;
+  }
+
+  /**
+   * The dialect of a database whose driver reports {@code productName} (as {@link
+   * java.sql.DatabaseMetaData#getDatabaseProductName()} does).
+   *
+   * @throws IllegalArgumentException when no dialect fits; the message names the product
+   */
+  public static JdbcDialect fromProductName(String productName) {
+    String name = productName == null ? "" : productName.trim().toLowerCase(Locale.ROOT);
+    if (name.startsWith("postgresql")) {
+      return POSTGRESQL;
+    }
+    if (name.equals("h2")) {
+      return H2;
+    }
+    throw new IllegalArgumentException(
+        "channel-monitor JdbcStore does not support the database product '"
+            + productName
+            + "'; supported: PostgreSQL, H2");
+  }
+
+  /**
+   * The classpath location of this dialect's schema script, written for the default table prefix,
+   * for example {@code io/channelmonitor/jdbc/schema-postgresql.sql}.
+   */
+  public String schemaResource() {
+    return RESOURCE_DIR + schemaFile;
+  }
+
+  /**
+   * The row lock a writer of results or rollups takes on the monitors it writes for, so that a
+   * concurrent delete of one of them either waits for the writer or is seen by it.
+   */
+  String parentLockClause() {
+    return this == POSTGRESQL ? " FOR KEY SHARE" : " FOR UPDATE";
+  }
+
+  /** Inserts a lock row (name, owner, locked_until) unless one with that name exists. */
+  String insertLockIfAbsent(String locks) {
+    String insert = "INSERT INTO " + locks + " (name, owner, locked_until) VALUES (?, ?, ?)";
+    // H2 reports a concurrent duplicate as SQLState 23505, which the caller treats as "exists".
+    return this == POSTGRESQL ? insert + " ON CONFLICT (name) DO NOTHING" : insert;
+  }
+
+  /** Writes the single maintenance row (id 1) with the watermark as its one parameter. */
+  String upsertWatermark(String maintenance) {
+    if (this == POSTGRESQL) {
+      return "INSERT INTO "
+          + maintenance
+          + " (id, rollup_watermark) VALUES (1, ?)"
+          + " ON CONFLICT (id) DO UPDATE SET rollup_watermark = EXCLUDED.rollup_watermark";
+    }
+    return "MERGE INTO " + maintenance + " (id, rollup_watermark) KEY (id) VALUES (1, ?)";
+  }
+}

@@ -1,0 +1,162 @@
+package io.channelmonitor.jdbc;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Checks at start that every table and column the store uses exists, so a missing or outdated
+ * schema fails the build of the store with a message naming what is missing instead of failing
+ * later, one operation at a time. Names are compared ignoring case.
+ */
+final class SchemaValidator {
+  private static final List<String> MONITOR_COLUMNS =
+      List.of(
+          "id",
+          "version",
+          "name",
+          "provider",
+          "endpoint",
+          "api_key_ciphertext",
+          "primary_model",
+          "extra_models",
+          "group_name",
+          "enabled",
+          "interval_seconds",
+          "jitter_seconds",
+          "api_mode",
+          "extra_headers",
+          "body_override_mode",
+          "body_override",
+          "stream",
+          "created_at",
+          "updated_at",
+          "last_checked_at");
+  private static final List<String> RESULT_COLUMNS =
+      List.of(
+          "id",
+          "monitor_id",
+          "model",
+          "status",
+          "failure_kind",
+          "latency_ms",
+          "first_token_latency_ms",
+          "ping_latency_ms",
+          "message",
+          "checked_at");
+  private static final List<String> ROLLUP_COLUMNS =
+      List.of(
+          "id",
+          "monitor_id",
+          "model",
+          "bucket_date",
+          "operational_count",
+          "degraded_count",
+          "failed_count",
+          "error_count",
+          "latency_sum_ms",
+          "latency_count",
+          "computed_at");
+
+  private SchemaValidator() {}
+
+  /**
+   * @throws IllegalStateException naming every missing table and column
+   */
+  static void validate(Jdbc jdbc, JdbcDialect dialect, Tables tables) {
+    Map<String, List<String>> expected =
+        Map.of(
+            tables.monitors(), MONITOR_COLUMNS,
+            tables.results(), RESULT_COLUMNS,
+            tables.rollups(), ROLLUP_COLUMNS,
+            tables.maintenance(), List.of("id", "rollup_watermark"),
+            tables.locks(), List.of("name", "owner", "locked_until"));
+    List<String> missing =
+        jdbc.call(
+            "validate schema",
+            connection -> {
+              List<String> found = new ArrayList<>();
+              for (String table : tables.all()) {
+                found.addAll(missingIn(connection, table, expected.get(table)));
+              }
+              return found;
+            });
+    if (!missing.isEmpty()) {
+      throw new IllegalStateException(
+          "channel-monitor tables are missing or incomplete: "
+              + String.join(", ", missing)
+              + ". Create them with the script "
+              + dialect.schemaResource()
+              + " from channel-monitor-jdbc (with the table prefix '"
+              + tables.prefix()
+              + "'), or build the JdbcStore with createSchemaIfMissing(true)");
+    }
+  }
+
+  private static List<String> missingIn(Connection connection, String table, List<String> wanted)
+      throws SQLException {
+    Set<String> present = columns(connection, table);
+    if (present.isEmpty()) {
+      return List.of("table " + table);
+    }
+    List<String> missing = new ArrayList<>();
+    for (String column : wanted) {
+      if (!present.contains(column)) {
+        missing.add("column " + table + "." + column);
+      }
+    }
+    return missing;
+  }
+
+  /** The lower-cased column names of {@code table} in the connection's current schema. */
+  private static Set<String> columns(Connection connection, String table) throws SQLException {
+    DatabaseMetaData metaData = connection.getMetaData();
+    String escape = metaData.getSearchStringEscape();
+    String schema = connection.getSchema();
+    String schemaPattern = schema == null ? null : escape(schema, escape);
+    Set<String> names = new LinkedHashSet<>();
+    for (String candidate : spellings(metaData, table)) {
+      try (ResultSet rows =
+          metaData.getColumns(
+              connection.getCatalog(), schemaPattern, escape(candidate, escape), "%")) {
+        while (rows.next()) {
+          if (rows.getString("TABLE_NAME").equalsIgnoreCase(table)) {
+            names.add(rows.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
+          }
+        }
+      }
+      if (!names.isEmpty()) {
+        break;
+      }
+    }
+    return names;
+  }
+
+  /** The ways the database may have stored an unquoted name, its own way first. */
+  private static Set<String> spellings(DatabaseMetaData metaData, String table)
+      throws SQLException {
+    Set<String> spellings = new LinkedHashSet<>();
+    if (metaData.storesUpperCaseIdentifiers()) {
+      spellings.add(table.toUpperCase(Locale.ROOT));
+    }
+    spellings.add(table.toLowerCase(Locale.ROOT));
+    spellings.add(table.toUpperCase(Locale.ROOT));
+    return spellings;
+  }
+
+  private static String escape(String name, String escape) {
+    if (escape == null || escape.isEmpty()) {
+      return name;
+    }
+    return name.replace(escape, escape + escape)
+        .replace("_", escape + "_")
+        .replace("%", escape + "%");
+  }
+}

@@ -1,0 +1,78 @@
+-- channel-monitor tables for PostgreSQL 12 or later.
+-- Plain SQL: run it as is, or copy it into a Flyway or Liquibase migration.
+-- Running it twice is harmless. Tables use the default prefix channel_monitor_;
+-- JdbcStore.builder(...).tablePrefix(...) expects the same names with another prefix.
+-- Every instant is a timestamp with time zone holding UTC; day buckets are UTC days.
+
+CREATE TABLE IF NOT EXISTS channel_monitor_monitors (
+  id                 BIGSERIAL PRIMARY KEY,
+  version            BIGINT NOT NULL,
+  name               VARCHAR(100) NOT NULL,
+  provider           VARCHAR(40) NOT NULL,
+  endpoint           VARCHAR(500) NOT NULL,
+  api_key_ciphertext TEXT NOT NULL,
+  primary_model      VARCHAR(200) NOT NULL,
+  extra_models       TEXT NOT NULL,
+  group_name         VARCHAR(100) NOT NULL,
+  enabled            BOOLEAN NOT NULL,
+  interval_seconds   INTEGER NOT NULL,
+  jitter_seconds     INTEGER NOT NULL,
+  api_mode           VARCHAR(20) NOT NULL,
+  extra_headers      TEXT NOT NULL,
+  body_override_mode VARCHAR(10) NOT NULL,
+  body_override      TEXT,
+  stream             BOOLEAN NOT NULL,
+  created_at         TIMESTAMP WITH TIME ZONE NOT NULL,
+  updated_at         TIMESTAMP WITH TIME ZONE NOT NULL,
+  last_checked_at    TIMESTAMP WITH TIME ZONE
+);
+
+CREATE TABLE IF NOT EXISTS channel_monitor_results (
+  id                     BIGSERIAL PRIMARY KEY,
+  monitor_id             BIGINT NOT NULL
+                         REFERENCES channel_monitor_monitors (id) ON DELETE CASCADE,
+  model                  VARCHAR(200) NOT NULL,
+  status                 VARCHAR(20) NOT NULL,
+  failure_kind           VARCHAR(30) NOT NULL,
+  latency_ms             BIGINT NOT NULL,
+  first_token_latency_ms BIGINT,
+  ping_latency_ms        BIGINT,
+  message                VARCHAR(500) NOT NULL,
+  checked_at             TIMESTAMP WITH TIME ZONE NOT NULL
+);
+
+CREATE INDEX IF NOT EXISTS channel_monitor_results_latest_idx
+  ON channel_monitor_results (monitor_id, model, checked_at DESC, id DESC);
+
+CREATE INDEX IF NOT EXISTS channel_monitor_results_checked_at_idx
+  ON channel_monitor_results (checked_at);
+
+CREATE TABLE IF NOT EXISTS channel_monitor_daily_rollups (
+  id                BIGSERIAL PRIMARY KEY,
+  monitor_id        BIGINT NOT NULL
+                    REFERENCES channel_monitor_monitors (id) ON DELETE CASCADE,
+  model             VARCHAR(200) NOT NULL,
+  bucket_date       DATE NOT NULL,
+  operational_count BIGINT NOT NULL,
+  degraded_count    BIGINT NOT NULL,
+  failed_count      BIGINT NOT NULL,
+  error_count       BIGINT NOT NULL,
+  latency_sum_ms    BIGINT NOT NULL,
+  latency_count     BIGINT NOT NULL,
+  computed_at       TIMESTAMP WITH TIME ZONE NOT NULL,
+  CONSTRAINT channel_monitor_daily_rollups_key UNIQUE (monitor_id, model, bucket_date)
+);
+
+CREATE INDEX IF NOT EXISTS channel_monitor_daily_rollups_bucket_date_idx
+  ON channel_monitor_daily_rollups (bucket_date);
+
+CREATE TABLE IF NOT EXISTS channel_monitor_maintenance (
+  id               INTEGER PRIMARY KEY CHECK (id = 1),
+  rollup_watermark DATE
+);
+
+CREATE TABLE IF NOT EXISTS channel_monitor_locks (
+  name         VARCHAR(100) PRIMARY KEY,
+  owner        VARCHAR(200) NOT NULL,
+  locked_until TIMESTAMP WITH TIME ZONE NOT NULL
+);

@@ -1,0 +1,334 @@
+package io.channelmonitor.jdbc;
+
+import static io.channelmonitor.testkit.store.StoreFixtures.monitor;
+import static io.channelmonitor.testkit.store.StoreFixtures.result;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.channelmonitor.Reason;
+import io.channelmonitor.StoreException;
+import io.channelmonitor.store.MonitorRecord;
+import io.channelmonitor.store.ResultRecord;
+import io.channelmonitor.testkit.ManualClock;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the JDBC store promises beyond the contract suite, run on each database: dialect detection,
+ * typed failures that store nothing and quote no value, reads spanning several id chunks. Every
+ * test uses tables of its own prefix in the class's database.
+ */
+abstract class JdbcStoreChecks {
+  private static final Instant T = Instant.parse("2026-01-05T10:00:00Z");
+
+  protected final ManualClock clock = ManualClock.start();
+
+  /** The database of the test class. */
+  abstract TestDatabase db();
+
+  abstract JdbcDialect expectedDialect();
+
+  /** A store on fresh tables of a prefix no other test uses. */
+  JdbcStore freshStore() {
+    return JdbcStore.builder(db().dataSource())
+        .tablePrefix(uniquePrefix())
+        .clock(clock)
+        .createSchemaIfMissing(true)
+        .build();
+  }
+
+  static String uniquePrefix() {
+    return "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 12) + "_";
+  }
+
+  @Test
+  void detectsTheDialectFromTheDatabase() {
+    JdbcStore store = freshStore();
+
+    assertThat(store.dialect()).isEqualTo(expectedDialect());
+    assertThat(store.toString()).contains(expectedDialect().name());
+  }
+
+  @Test
+  void aBatchWithAValueTooLongForItsColumnFailsTypedAndStoresNothing() {
+    JdbcStore store = freshStore();
+    MonitorRecord stored = store.insertMonitor(monitor().record());
+    String tooLong = "m".repeat(250);
+    List<ResultRecord> batch =
+        List.of(
+            result("fine", T).of(stored.id()),
+            result(tooLong, T).of(stored.id()),
+            result("also-fine", T).of(stored.id()));
+
+    assertThatThrownBy(() -> store.insertResults(batch))
+        .isInstanceOfSatisfying(
+            StoreException.class,
+            e -> {
+              assertThat(e.reason()).isEqualTo(Reason.CHANNEL_MONITOR_STORE_FAILED);
+              assertThat(e.getMessage()).contains("insertResults").contains("22001");
+              assertThat(e.getMessage()).doesNotContain("mmmm");
+              assertThat(e.getCause()).isInstanceOf(SQLException.class);
+              assertThat(e.getCause().getMessage()).doesNotContain("mmmm");
+            });
+    assertThat(store.history(stored.id(), null, 10)).isEmpty();
+    assertThat(store.latestPerModel(List.of(stored.id()))).isEmpty();
+  }
+
+  @Test
+  void readsForThousandsOfMonitorsSpanSeveralStatementsAndMissNothing() {
+    JdbcStore store = freshStore();
+    MonitorRecord first = store.insertMonitor(monitor().name("first").record());
+    MonitorRecord last = store.insertMonitor(monitor().name("last").record());
+    store.insertResults(
+        List.of(
+            result("x", T).of(first.id()),
+            result("x", T.plusSeconds(1)).of(last.id()),
+            result("y", T.plusSeconds(2)).of(last.id())));
+    List<Long> ids = new ArrayList<>();
+    ids.add(first.id());
+    for (long id = last.id() + 1; ids.size() < 2 * SqlParts.CHUNK + 500; id++) {
+      ids.add(id);
+    }
+    ids.add(last.id());
+    Map<Long, String> modelByMonitor = new HashMap<>();
+    ids.forEach(id -> modelByMonitor.put(id, "x"));
+
+    assertThat(store.latestPerModel(ids)).hasSize(3);
+    assertThat(store.newestResults(modelByMonitor, 5))
+        .extracting(ResultRecord::monitorId)
+        .containsExactly(first.id(), last.id());
+    assertThat(store.countResults(ids, T, T.plusSeconds(3))).hasSize(3);
+    store.rollUpDay(T.atZone(java.time.ZoneOffset.UTC).toLocalDate());
+    assertThat(
+            store.sumRollups(
+                ids, java.time.LocalDate.of(2026, 1, 5), java.time.LocalDate.of(2026, 1, 5)))
+        .hasSize(3);
+  }
+
+  @Test
+  void theSchemaScriptRunsTwiceHarmlesslyAndHonoursThePrefix() throws SQLException {
+    String prefix = uniquePrefix();
+    JdbcStore first =
+        JdbcStore.builder(db().dataSource())
+            .tablePrefix(prefix)
+            .createSchemaIfMissing(true)
+            .build();
+    MonitorRecord kept = first.insertMonitor(monitor().record());
+
+    JdbcStore second =
+        JdbcStore.builder(db().dataSource())
+            .tablePrefix(prefix)
+            .createSchemaIfMissing(true)
+            .build();
+
+    assertThat(second.tablePrefix()).isEqualTo(prefix);
+    assertThat(second.findMonitor(kept.id())).contains(kept);
+    assertThat(count(prefix + "monitors")).isEqualTo(1);
+  }
+
+  @Test
+  void withoutCreationAMissingSchemaFailsNamingEveryTable() {
+    String prefix = uniquePrefix();
+
+    assertThatThrownBy(() -> JdbcStore.builder(db().dataSource()).tablePrefix(prefix).build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("table " + prefix + "monitors")
+        .hasMessageContaining("table " + prefix + "results")
+        .hasMessageContaining("table " + prefix + "daily_rollups")
+        .hasMessageContaining("table " + prefix + "maintenance")
+        .hasMessageContaining("table " + prefix + "locks")
+        .hasMessageContaining(expectedDialect().schemaResource());
+  }
+
+  @Test
+  void aDroppedColumnIsNamedAtBuildTime() throws SQLException {
+    String prefix = uniquePrefix();
+    JdbcStore.builder(db().dataSource()).tablePrefix(prefix).createSchemaIfMissing(true).build();
+    execute("ALTER TABLE " + prefix + "results DROP COLUMN ping_latency_ms");
+
+    assertThatThrownBy(() -> JdbcStore.builder(db().dataSource()).tablePrefix(prefix).build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("column " + prefix + "results.ping_latency_ms")
+        .hasMessageNotContaining("table " + prefix)
+        .hasMessageNotContaining("first_token_latency_ms");
+  }
+
+  @Test
+  void aDroppedTableIsNamedAtBuildTime() throws SQLException {
+    String prefix = uniquePrefix();
+    JdbcStore.builder(db().dataSource()).tablePrefix(prefix).createSchemaIfMissing(true).build();
+    execute("DROP TABLE " + prefix + "locks");
+
+    assertThatThrownBy(() -> JdbcStore.builder(db().dataSource()).tablePrefix(prefix).build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("table " + prefix + "locks")
+        .hasMessageNotContaining(prefix + "monitors");
+  }
+
+  @Test
+  void aCallersConnectionComesBackWithAutoCommitOffAndItsIsolationAndTheWorkCommitted()
+      throws SQLException {
+    try (TestPool single = new TestPool(db().unpooled())) {
+      try (Connection connection = single.getConnection()) {
+        connection.setAutoCommit(false);
+        connection.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE);
+      }
+      String prefix = uniquePrefix();
+      JdbcStore store =
+          JdbcStore.builder(single)
+              .tablePrefix(prefix)
+              .clock(clock)
+              .createSchemaIfMissing(true)
+              .build();
+      assertState(single, false, Connection.TRANSACTION_SERIALIZABLE);
+
+      runEveryOperation(
+          store, () -> assertState(single, false, Connection.TRANSACTION_SERIALIZABLE));
+
+      assertThat(single.opened()).as("one physical connection served every call").isEqualTo(1);
+      assertThat(count(prefix + "monitors")).as("committed, seen elsewhere").isEqualTo(1);
+      assertThat(count(prefix + "results")).isEqualTo(2);
+      assertThat(count(prefix + "daily_rollups")).isEqualTo(1);
+      assertThat(count(prefix + "locks")).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void anAutoCommitConnectionComesBackInAutoCommitWithItsIsolation() throws SQLException {
+    try (TestPool single = new TestPool(db().unpooled())) {
+      try (Connection connection = single.getConnection()) {
+        connection.setAutoCommit(true);
+        connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+      }
+      JdbcStore store =
+          JdbcStore.builder(single)
+              .tablePrefix(uniquePrefix())
+              .clock(clock)
+              .createSchemaIfMissing(true)
+              .build();
+
+      runEveryOperation(
+          store, () -> assertState(single, true, Connection.TRANSACTION_REPEATABLE_READ));
+
+      assertThat(single.opened()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aFailedTransactionStillRestoresTheConnection() throws SQLException {
+    try (TestPool single = new TestPool(db().unpooled())) {
+      JdbcStore store =
+          JdbcStore.builder(single)
+              .tablePrefix(uniquePrefix())
+              .clock(clock)
+              .createSchemaIfMissing(true)
+              .build();
+      MonitorRecord stored = store.insertMonitor(monitor().record());
+      try (Connection connection = single.getConnection()) {
+        connection.setAutoCommit(true);
+        connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+      }
+
+      assertThatThrownBy(
+              () -> store.insertResults(List.of(result("m".repeat(201), T).of(stored.id()))))
+          .isInstanceOf(StoreException.class);
+      assertThatThrownBy(() -> store.updateMonitor(stored.withVersion(7)))
+          .isInstanceOf(io.channelmonitor.store.StaleMonitorException.class);
+
+      assertState(single, true, Connection.TRANSACTION_REPEATABLE_READ);
+      assertThat(store.findMonitor(stored.id())).contains(stored);
+    }
+  }
+
+  /** Calls every SPI operation once, running {@code check} after each. */
+  private static void runEveryOperation(JdbcStore store, Check check) throws SQLException {
+    java.time.LocalDate day = java.time.LocalDate.of(2026, 1, 5);
+    MonitorRecord stored = store.insertMonitor(monitor().record());
+    check.run();
+    MonitorRecord updated =
+        store.updateMonitor(monitor().name("renamed").record().asUpdateOf(stored)).orElseThrow();
+    check.run();
+    store.markChecked(updated.id(), T);
+    check.run();
+    store.insertResults(
+        List.of(result(T).of(updated.id()), result(T.plusSeconds(1)).of(updated.id())));
+    check.run();
+    List<Long> ids = List.of(updated.id());
+    store.findMonitor(updated.id());
+    check.run();
+    store.listMonitors(io.channelmonitor.MonitorQuery.all().withSearch("renamed"));
+    check.run();
+    store.listEnabledMonitors();
+    check.run();
+    store.latestPerModel(ids);
+    check.run();
+    store.newestResults(Map.of(updated.id(), "gpt-4o-mini"), 5);
+    check.run();
+    store.history(updated.id(), null, 5);
+    check.run();
+    store.countResults(ids, T, T.plusSeconds(60));
+    check.run();
+    assertThat(store.rollUpDay(day)).isEqualTo(1);
+    check.run();
+    store.rollups(ids, day, day);
+    check.run();
+    store.sumRollups(ids, day, day);
+    check.run();
+    store.setRollupWatermark(day);
+    check.run();
+    assertThat(store.rollupWatermark()).contains(day);
+    check.run();
+    assertThat(store.tryLock("job", "me", java.time.Duration.ofMinutes(1))).isTrue();
+    check.run();
+    store.tryLock("job", "other", java.time.Duration.ofMinutes(1));
+    check.run();
+    store.unlock("other-job", "me");
+    check.run();
+    store.pruneResults(T.minusSeconds(1), 10);
+    check.run();
+    store.pruneRollups(day.minusDays(1), 10);
+    check.run();
+    MonitorRecord doomed = store.insertMonitor(monitor().name("doomed").record());
+    store.deleteMonitor(doomed.id());
+    check.run();
+  }
+
+  private static void assertState(TestPool pool, boolean autoCommit, int isolation)
+      throws SQLException {
+    try (Connection connection = pool.getConnection()) {
+      assertThat(connection.getAutoCommit()).as("autoCommit").isEqualTo(autoCommit);
+      assertThat(connection.getTransactionIsolation()).as("isolation").isEqualTo(isolation);
+    }
+  }
+
+  /** A check that may touch the database. */
+  @FunctionalInterface
+  private interface Check {
+    void run() throws SQLException;
+  }
+
+  long count(String table) throws SQLException {
+    try (Connection connection = db().dataSource().getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
+      rows.next();
+      return rows.getLong(1);
+    }
+  }
+
+  void execute(String sql) throws SQLException {
+    try (Connection connection = db().dataSource().getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    }
+  }
+}

@@ -4,7 +4,9 @@ import java.time.Duration;
 
 /**
  * Named leases, so that one instance among several runs a job. A lease is never held across a
- * check; it expires by itself when its holder dies.
+ * check; it expires by itself when its holder dies. Leases expire by the store's own clock: give
+ * the store the same {@link java.time.Clock} as the {@code ChannelMonitor}. Names are at most 100
+ * characters, owners at most 200.
  */
 public interface LockStore {
   /**

@@ -31,7 +31,24 @@ final class SqlFailures {
                 ? ": the database refused a value (too long or violating a constraint);"
                     + " the operation's changes were rolled back"
                 : "");
-    return new StoreException(message, refusedValue ? withoutMessage(e) : e);
+    return new StoreException(
+        kindOf(state, refusedValue), message, refusedValue ? withoutMessage(e) : e);
+  }
+
+  /**
+   * Connection problems (08), transaction rollbacks such as deadlocks and serialization failures
+   * (40), insufficient resources (53) and operator intervention (57) may pass on a retry.
+   */
+  private static StoreException.Kind kindOf(String state, boolean refusedValue) {
+    if (refusedValue) {
+      return StoreException.Kind.REFUSED_VALUE;
+    }
+    boolean transientState =
+        state.startsWith("08")
+            || state.startsWith("40")
+            || state.startsWith("53")
+            || state.startsWith("57");
+    return transientState ? StoreException.Kind.UNAVAILABLE : StoreException.Kind.OTHER;
   }
 
   /** Whether {@code e} (or one chained to it) reports that a unique key already exists. */

@@ -240,7 +240,9 @@ abstract class JdbcStoreChecks {
 
       assertThatThrownBy(
               () -> store.insertResults(List.of(result("m".repeat(201), T).of(stored.id()))))
-          .isInstanceOf(StoreException.class);
+          .isInstanceOf(StoreException.class)
+          .extracting(e -> ((StoreException) e).kind())
+          .isEqualTo(StoreException.Kind.REFUSED_VALUE);
       assertThatThrownBy(() -> store.updateMonitor(stored.withVersion(7)))
           .isInstanceOf(io.channelmonitor.store.StaleMonitorException.class);
 

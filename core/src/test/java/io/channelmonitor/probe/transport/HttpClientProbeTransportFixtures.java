@@ -2,10 +2,6 @@ package io.channelmonitor.probe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
@@ -35,11 +31,10 @@ import java.util.stream.Collectors;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
-import org.slf4j.LoggerFactory;
 
 /**
- * Test helpers for the HttpClient transport: loopback servers, fake resolvers, a connect spy and a
- * log capture. Nothing here resolves a real name or contacts a non-loopback address.
+ * Test helpers for the HttpClient transport: loopback servers, fake resolvers and a connect spy.
+ * Nothing here resolves a real name or contacts a non-loopback address.
  */
 final class HttpClientProbeTransportFixtures {
   static final char[] STORE_PASSWORD = "changeit".toCharArray();
@@ -271,40 +266,5 @@ final class HttpClientProbeTransportFixtures {
     SSLContext context = SSLContext.getInstance("TLS");
     context.init(null, factory.getTrustManagers(), null);
     return context;
-  }
-
-  /** Captures every log event of the library, DEBUG included, while open. */
-  static final class LogCapture implements AutoCloseable {
-    private final Logger logger = (Logger) LoggerFactory.getLogger("io.channelmonitor");
-    private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
-    private final Level previous = logger.getLevel();
-
-    LogCapture() {
-      appender.start();
-      logger.addAppender(appender);
-      logger.setLevel(Level.DEBUG);
-    }
-
-    String text() {
-      return appender.list.stream()
-          .map(
-              e ->
-                  e.getFormattedMessage()
-                      + (e.getThrowableProxy() == null
-                          ? ""
-                          : " " + e.getThrowableProxy().getMessage()))
-          .collect(Collectors.joining("\n"));
-    }
-
-    int size() {
-      return appender.list.size();
-    }
-
-    @Override
-    public void close() {
-      logger.setLevel(previous);
-      logger.detachAppender(appender);
-      appender.stop();
-    }
   }
 }

@@ -8,8 +8,8 @@ import static io.channelmonitor.probe.HttpClientProbeTransportFixtures.respond;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import io.channelmonitor.LogCapture;
 import io.channelmonitor.probe.HttpClientProbeTransportFixtures.ConnectSpy;
-import io.channelmonitor.probe.HttpClientProbeTransportFixtures.LogCapture;
 import io.channelmonitor.probe.HttpClientProbeTransportFixtures.Server;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -55,7 +55,7 @@ class HttpClientProbeTransportSecretTest {
             });
     HttpClientProbeTransportRawServer silent =
         new HttpClientProbeTransportRawServer(HttpClientProbeTransportRawServer.silent());
-    try (LogCapture logs = new LogCapture();
+    try (LogCapture logs = LogCapture.start();
         HttpClientProbeTransport transport =
             new HttpClientProbeTransport(
                 guard(answering(Map.of("internal.test", List.of("10.0.0.1")))), config(), spy)) {

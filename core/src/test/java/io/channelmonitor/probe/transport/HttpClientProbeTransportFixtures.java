@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
+import io.channelmonitor.FailureKind;
 import io.channelmonitor.ssrf.HostResolver;
 import io.channelmonitor.ssrf.SsrfGuard;
 import io.channelmonitor.ssrf.SsrfPolicy;
@@ -15,6 +16,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyStore;
@@ -27,6 +29,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -38,6 +41,9 @@ import javax.net.ssl.TrustManagerFactory;
  */
 final class HttpClientProbeTransportFixtures {
   static final char[] STORE_PASSWORD = "changeit".toCharArray();
+
+  /** The deadline of an exchange that is expected to end well before it. */
+  static final Duration TIMEOUT = Duration.ofSeconds(5);
 
   private HttpClientProbeTransportFixtures() {}
 
@@ -56,6 +62,25 @@ final class HttpClientProbeTransportFixtures {
 
   static ProbeTransportConfig config() {
     return ProbeTransportConfig.defaults().withConnectTimeout(Duration.ofSeconds(2));
+  }
+
+  static ProbeRequest get(String url) {
+    return new ProbeRequest("GET", url, Map.of(), null);
+  }
+
+  /** A loopback port that was just open and is closed now: connects to it are refused. */
+  static int closedPort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+
+  /** Requires a {@link ProbeException} of {@code kind} with exactly {@code message}. */
+  static Consumer<ProbeException> kindAndMessage(FailureKind kind, String message) {
+    return e -> {
+      assertThat(e.kind()).isEqualTo(kind);
+      assertThat(e.getMessage()).isEqualTo(message);
+    };
   }
 
   /** An address from a dotted quad or {@code ::1}, parsed by hand: never a DNS query. */

@@ -43,6 +43,11 @@ class HttpClientProbeTransportTest {
     return new ProbeRequest("POST", url, headers, body.getBytes(StandardCharsets.UTF_8));
   }
 
+  /** A POST of {@code {}} without extra headers. */
+  private static ProbeRequest post(String url) {
+    return post(url, Map.of(), "{}");
+  }
+
   @Test
   void okBodyIsReadAndRequestIsSentAsGiven() throws Exception {
     AtomicReference<String> seen = new AtomicReference<>();
@@ -123,8 +128,7 @@ class HttpClientProbeTransportTest {
     String seen =
         harness
             .transport()
-            .exchange(
-                post(server.url("/"), Map.of(), "{}"), TIMEOUT, r -> r.status() + " " + text(r));
+            .exchange(post(server.url("/")), TIMEOUT, r -> r.status() + " " + text(r));
     assertThat(seen).isEqualTo(status + " {\"error\":\"e" + status + "\"}");
   }
 
@@ -141,7 +145,7 @@ class HttpClientProbeTransportTest {
         harness
             .transport()
             .exchange(
-                post(server.url("/"), Map.of(), "{}"),
+                post(server.url("/")),
                 TIMEOUT,
                 r -> r.status() + " " + r.header("Location").orElse("-"));
     assertThat(seen).isEqualTo("302 " + target.url("/next"));
@@ -155,7 +159,7 @@ class HttpClientProbeTransportTest {
     long start = System.nanoTime();
     int[] result =
         transport.exchange(
-            post(server.url("/"), Map.of(), "{}"),
+            post(server.url("/")),
             TIMEOUT,
             r -> {
               byte[] all = r.body().readAllBytes();
@@ -171,9 +175,7 @@ class HttpClientProbeTransportTest {
     Server other = harness.server(respond(200, "after"));
     assertThat(
             transport.exchange(
-                post(other.url("/"), Map.of(), "{}"),
-                TIMEOUT,
-                HttpClientProbeTransportFixtures::text))
+                post(other.url("/")), TIMEOUT, HttpClientProbeTransportFixtures::text))
         .isEqualTo("after");
   }
 
@@ -185,7 +187,7 @@ class HttpClientProbeTransportTest {
         harness
             .transport(config().withMaxResponseBytes(1024))
             .exchange(
-                post(server.url("/"), Map.of(), "{}"),
+                post(server.url("/")),
                 TIMEOUT,
                 r -> {
                   String t = text(r);
@@ -215,7 +217,7 @@ class HttpClientProbeTransportTest {
         harness
             .transport(config().withMaxResponseBytes(2048))
             .exchange(
-                post(server.url("/"), Map.of(), "{}"),
+                post(server.url("/")),
                 TIMEOUT,
                 r -> {
                   long n = 0;
@@ -237,7 +239,7 @@ class HttpClientProbeTransportTest {
                 harness
                     .transport()
                     .exchange(
-                        post(server.url("/"), Map.of(), "{}"),
+                        post(server.url("/")),
                         TIMEOUT,
                         r -> {
                           throw new IOException("Unrecognized token 'not'");
@@ -254,16 +256,14 @@ class HttpClientProbeTransportTest {
       assertThatThrownBy(
               () ->
                   transport.exchange(
-                      post(server.url("/"), Map.of(), "{}"),
+                      post(server.url("/")),
                       TIMEOUT,
                       r -> {
                         throw new IllegalStateException("bug");
                       }))
           .isInstanceOf(IllegalStateException.class);
     }
-    assertThat(
-            transport.exchange(
-                post(server.url("/"), Map.of(), "{}"), TIMEOUT, ProbeResponse::status))
+    assertThat(transport.exchange(post(server.url("/")), TIMEOUT, ProbeResponse::status))
         .isEqualTo(200);
   }
 
@@ -275,9 +275,7 @@ class HttpClientProbeTransportTest {
                 harness
                     .transport()
                     .exchange(
-                        post("http://127.0.0.1:" + port + "/", Map.of(), "{}"),
-                        TIMEOUT,
-                        ProbeResponse::status))
+                        post("http://127.0.0.1:" + port + "/"), TIMEOUT, ProbeResponse::status))
         .isInstanceOfSatisfying(
             ProbeException.class, kindAndMessage(FailureKind.CONNECT, "connection refused"));
   }
@@ -288,10 +286,7 @@ class HttpClientProbeTransportTest {
             () ->
                 harness
                     .transport()
-                    .exchange(
-                        post("http://nowhere.test:9/", Map.of(), "{}"),
-                        TIMEOUT,
-                        ProbeResponse::status))
+                    .exchange(post("http://nowhere.test:9/"), TIMEOUT, ProbeResponse::status))
         .isInstanceOfSatisfying(
             ProbeException.class,
             kindAndMessage(FailureKind.CONNECT, "host could not be resolved"));
@@ -319,14 +314,10 @@ class HttpClientProbeTransportTest {
     assertThatThrownBy(
             () ->
                 transport.exchange(
-                    post("http://user@127.0.0.1:9/", Map.of(), "{}"),
-                    TIMEOUT,
-                    ProbeResponse::status))
+                    post("http://user@127.0.0.1:9/"), TIMEOUT, ProbeResponse::status))
         .isInstanceOf(ProbeException.class);
     assertThatThrownBy(
-            () ->
-                transport.exchange(
-                    post("ftp://127.0.0.1:9/", Map.of(), "{}"), TIMEOUT, ProbeResponse::status))
+            () -> transport.exchange(post("ftp://127.0.0.1:9/"), TIMEOUT, ProbeResponse::status))
         .isInstanceOfSatisfying(
             ProbeException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.BLOCKED));
     assertThat(harness.spy.seen).isEmpty();
@@ -367,14 +358,12 @@ class HttpClientProbeTransportTest {
     Server server = harness.server(respond(200, "ok"));
     HttpClientProbeTransport transport =
         new HttpClientProbeTransport(guard(answering(Map.of())), config(), harness.spy);
-    transport.exchange(
-        post(server.url("/"), Map.of(), "{}"), TIMEOUT, HttpClientProbeTransportFixtures::text);
+    transport.exchange(post(server.url("/")), TIMEOUT, HttpClientProbeTransportFixtures::text);
     assertThat(deadlineThreads()).isNotEmpty();
     transport.close();
     transport.close();
     assertThat(deadlineThreads()).isEmpty();
-    assertThatThrownBy(
-            () -> transport.exchange(post(server.url("/"), Map.of(), "{}"), TIMEOUT, r -> 1))
+    assertThatThrownBy(() -> transport.exchange(post(server.url("/")), TIMEOUT, r -> 1))
         .isInstanceOf(IllegalStateException.class);
     assertThat(transport.ping(server.url("/"), TIMEOUT)).isEmpty();
   }
@@ -413,7 +402,7 @@ class HttpClientProbeTransportTest {
             pool.submit(
                 () ->
                     transport.exchange(
-                        post(server.url("/"), Map.of(), "{}"),
+                        post(server.url("/")),
                         Duration.ofSeconds(20),
                         HttpClientProbeTransportFixtures::text)));
       }

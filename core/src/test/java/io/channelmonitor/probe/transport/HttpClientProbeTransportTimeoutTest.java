@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.channelmonitor.FailureKind;
 import io.channelmonitor.probe.HttpClientProbeTransportFixtures.Server;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -47,25 +48,28 @@ class HttpClientProbeTransportTimeoutTest {
     return millis;
   }
 
+  /** Runs an exchange with a raw server playing {@code script} that must time out. */
+  private void timesOutAgainst(
+      HttpClientProbeTransportRawServer.Script script, long timeoutMillis, String what)
+      throws IOException {
+    HttpClientProbeTransportRawServer server = harness.raw(script);
+    timesOut(harness.transport(), server.url("/"), timeoutMillis, what);
+  }
+
   @Test
   void headersThenStallTimesOut() throws Exception {
-    HttpClientProbeTransportRawServer server =
-        harness.raw(HttpClientProbeTransportRawServer.headersThenStall());
-    timesOut(harness.transport(), server.url("/"), 500, "headers-then-stall");
+    timesOutAgainst(
+        HttpClientProbeTransportRawServer.headersThenStall(), 500, "headers-then-stall");
   }
 
   @Test
   void trickleForeverTimesOut() throws Exception {
-    HttpClientProbeTransportRawServer server =
-        harness.raw(HttpClientProbeTransportRawServer.trickle());
-    timesOut(harness.transport(), server.url("/"), 800, "trickle");
+    timesOutAgainst(HttpClientProbeTransportRawServer.trickle(), 800, "trickle");
   }
 
   @Test
   void silentServerTimesOut() throws Exception {
-    HttpClientProbeTransportRawServer server =
-        harness.raw(HttpClientProbeTransportRawServer.silent());
-    timesOut(harness.transport(), server.url("/"), 500, "no-headers");
+    timesOutAgainst(HttpClientProbeTransportRawServer.silent(), 500, "no-headers");
   }
 
   @Test

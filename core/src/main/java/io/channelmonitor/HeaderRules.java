@@ -1,5 +1,6 @@
 package io.channelmonitor;
 
+import io.channelmonitor.internal.Texts;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -29,8 +30,6 @@ final class HeaderRules {
           "x-goog-api-key",
           "cookie");
 
-  private static final String TOKEN_SYMBOLS = "!#$%&'*+-.^_`|~";
-
   private HeaderRules() {}
 
   /** Returns the headers in input order, names trimmed, or refuses the whole map. */
@@ -59,7 +58,7 @@ final class HeaderRules {
 
   private static String name(String raw) {
     String name = raw == null ? "" : raw.trim();
-    if (!isToken(name)) {
+    if (!Texts.isToken(name)) {
       throw new MonitorValidationException(Reason.CHANNEL_MONITOR_TEMPLATE_HEADER_INVALID_NAME);
     }
     if (FORBIDDEN.contains(name.toLowerCase(Locale.ROOT))) {
@@ -97,20 +96,5 @@ final class HeaderRules {
               + ", not a literal value");
     }
     return value;
-  }
-
-  /** RFC 7230 token: one or more tchar. */
-  static boolean isToken(String name) {
-    if (name.isEmpty()) {
-      return false;
-    }
-    for (int i = 0; i < name.length(); i++) {
-      char c = name.charAt(i);
-      boolean alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-      if (!alnum && TOKEN_SYMBOLS.indexOf(c) < 0) {
-        return false;
-      }
-    }
-    return true;
   }
 }

@@ -9,8 +9,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Captures every log event of the library, DEBUG included, while open, to search it for secrets.
+ * Shared by the tests of every package.
  */
-final class LogCapture implements AutoCloseable {
+public final class LogCapture implements AutoCloseable {
   private final Logger logger = (Logger) LoggerFactory.getLogger("io.channelmonitor");
   private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
   private final Level previousLevel = logger.getLevel();
@@ -21,12 +22,12 @@ final class LogCapture implements AutoCloseable {
     logger.setLevel(Level.DEBUG);
   }
 
-  static LogCapture start() {
+  public static LogCapture start() {
     return new LogCapture();
   }
 
   /** Every captured line, formatted, with the stack traces' messages. */
-  String text() {
+  public String text() {
     return appender.list.stream()
         .map(
             e ->
@@ -35,6 +36,11 @@ final class LogCapture implements AutoCloseable {
                         ? ""
                         : " " + e.getThrowableProxy().getMessage()))
         .collect(Collectors.joining("\n"));
+  }
+
+  /** How many events were captured. */
+  public int size() {
+    return appender.list.size();
   }
 
   @Override

@@ -121,39 +121,39 @@ class MonitorValidationTest {
             Reason.CHANNEL_MONITOR_TEMPLATE_BODY_REQUIRED),
         row(
             "replace with empty object",
-            b -> b.bodyOverrideMode("replace").bodyOverride("{}"),
+            body("replace", "{}"),
             Reason.CHANNEL_MONITOR_TEMPLATE_BODY_REQUIRED),
         row(
             "body not JSON",
-            b -> b.bodyOverrideMode("merge").bodyOverride("{max_tokens: 5"),
+            body("merge", "{max_tokens: 5"),
             Reason.CHANNEL_MONITOR_INVALID_REQUEST_BODY),
         row(
             "body with trailing data",
-            b -> b.bodyOverrideMode("merge").bodyOverride("{\"a\":1} {\"b\":2}"),
+            body("merge", "{\"a\":1} {\"b\":2}"),
             Reason.CHANNEL_MONITOR_INVALID_REQUEST_BODY),
         row(
             "body with a lone surrogate",
-            b -> b.bodyOverrideMode("merge").bodyOverride("{\"s\":\"\\ud800\"}"),
+            body("merge", "{\"s\":\"\\ud800\"}"),
             Reason.CHANNEL_MONITOR_INVALID_REQUEST_BODY),
         row(
             "literal key in a credential header",
-            b -> b.extraHeaders(Map.of("x-api-key", "sk-ant-secret-value-123")),
+            header("x-api-key", "sk-ant-secret-value-123"),
             forbidden()),
         row(
             "literal key in Azure's api-key header",
-            b -> b.extraHeaders(Map.of("api-key", "0123456789abcdef")),
+            header("api-key", "0123456789abcdef"),
             forbidden()),
         row(
             "header value with a control character",
-            b -> b.extraHeaders(Map.of("X-A", "v\u0001")),
+            header("X-A", "v\u0001"),
             Reason.CHANNEL_MONITOR_TEMPLATE_HEADER_INVALID_VALUE),
         row(
             "body a JSON array",
-            b -> b.bodyOverrideMode("merge").bodyOverride("[1,2]"),
+            body("merge", "[1,2]"),
             Reason.CHANNEL_MONITOR_INVALID_REQUEST_BODY),
         row(
             "replace chat body without messages",
-            b -> b.bodyOverrideMode("replace").bodyOverride("{\"model\":\"x\"}"),
+            body("replace", "{\"model\":\"x\"}"),
             Reason.CHANNEL_MONITOR_INVALID_REQUEST_BODY),
         row(
             "replace responses body without input",
@@ -161,41 +161,32 @@ class MonitorValidationTest {
             Reason.CHANNEL_MONITOR_INVALID_REQUEST_BODY),
         row(
             "header name with space",
-            b -> b.extraHeaders(Map.of("X Custom", "v")),
+            header("X Custom", "v"),
             Reason.CHANNEL_MONITOR_TEMPLATE_HEADER_INVALID_NAME),
         row(
             "header name with colon",
-            b -> b.extraHeaders(Map.of("X-A:", "v")),
+            header("X-A:", "v"),
             Reason.CHANNEL_MONITOR_TEMPLATE_HEADER_INVALID_NAME),
         row(
             "header name empty",
-            b -> b.extraHeaders(Map.of("", "v")),
+            header("", "v"),
             Reason.CHANNEL_MONITOR_TEMPLATE_HEADER_INVALID_NAME),
         row(
             "header names equal ignoring case",
             b -> b.extraHeaders(orderedHeaders("X-App", "a", "x-app", "b")),
             Reason.CHANNEL_MONITOR_TEMPLATE_HEADER_INVALID_NAME),
-        row("header host", b -> b.extraHeaders(Map.of("Host", "x")), forbidden()),
-        row(
-            "header content-length",
-            b -> b.extraHeaders(Map.of("Content-Length", "1")),
-            forbidden()),
-        row(
-            "header content-encoding",
-            b -> b.extraHeaders(Map.of("content-encoding", "gzip")),
-            forbidden()),
-        row(
-            "header transfer-encoding",
-            b -> b.extraHeaders(Map.of("Transfer-Encoding", "chunked")),
-            forbidden()),
-        row("header connection", b -> b.extraHeaders(Map.of("CONNECTION", "close")), forbidden()),
+        row("header host", header("Host", "x"), forbidden()),
+        row("header content-length", header("Content-Length", "1"), forbidden()),
+        row("header content-encoding", header("content-encoding", "gzip"), forbidden()),
+        row("header transfer-encoding", header("Transfer-Encoding", "chunked"), forbidden()),
+        row("header connection", header("CONNECTION", "close"), forbidden()),
         row(
             "header value with CR",
-            b -> b.extraHeaders(Map.of("X-A", "v\rInjected: 1")),
+            header("X-A", "v\rInjected: 1"),
             Reason.CHANNEL_MONITOR_TEMPLATE_HEADER_INVALID_VALUE),
         row(
             "header value with LF",
-            b -> b.extraHeaders(Map.of("X-A", "v\nInjected: 1")),
+            header("X-A", "v\nInjected: 1"),
             Reason.CHANNEL_MONITOR_TEMPLATE_HEADER_INVALID_VALUE),
         row("51 headers", b -> b.extraHeaders(manyHeaders(51)), Reason.VALIDATION_ERROR));
   }
@@ -216,6 +207,16 @@ class MonitorValidationTest {
   private static Arguments row(
       String description, UnaryOperator<MonitorDraft.Builder> change, Reason expected) {
     return Arguments.of(description, change, expected);
+  }
+
+  /** Sets one extra header. */
+  private static UnaryOperator<MonitorDraft.Builder> header(String name, String value) {
+    return b -> b.extraHeaders(Map.of(name, value));
+  }
+
+  /** Sets the body override mode and body. */
+  private static UnaryOperator<MonitorDraft.Builder> body(String mode, String json) {
+    return b -> b.bodyOverrideMode(mode).bodyOverride(json);
   }
 
   private static Reason forbidden() {

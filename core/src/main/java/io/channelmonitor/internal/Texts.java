@@ -2,6 +2,8 @@ package io.channelmonitor.internal;
 
 /** Text helpers shared by the library's packages. Not part of the public API. */
 public final class Texts {
+  private static final String TOKEN_SYMBOLS = "!#$%&'*+-.^_`|~";
+
   private Texts() {}
 
   /**
@@ -54,5 +56,20 @@ public final class Texts {
   /** Whether {@code text} is null or holds only whitespace. */
   public static boolean isBlank(String text) {
     return text == null || text.isBlank();
+  }
+
+  /** Whether {@code text} is a non-empty RFC 9110 token, as a header name must be. */
+  public static boolean isToken(String text) {
+    if (text == null || text.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+      if (!alnum && TOKEN_SYMBOLS.indexOf(c) < 0) {
+        return false;
+      }
+    }
+    return true;
   }
 }

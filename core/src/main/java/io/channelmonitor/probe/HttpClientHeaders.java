@@ -1,24 +1,14 @@
 package io.channelmonitor.probe;
 
+import io.channelmonitor.internal.Texts;
+
 /** Syntax checks for request headers, so that no header can smuggle a line break onto the wire. */
 final class HttpClientHeaders {
-  private static final String TOKEN_SYMBOLS = "!#$%&'*+-.^_`|~";
-
   private HttpClientHeaders() {}
 
   /** Whether {@code name} is a non-empty RFC 9110 token. */
   static boolean validName(String name) {
-    if (name == null || name.isEmpty()) {
-      return false;
-    }
-    for (int i = 0; i < name.length(); i++) {
-      char c = name.charAt(i);
-      boolean alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-      if (!alnum && TOKEN_SYMBOLS.indexOf(c) < 0) {
-        return false;
-      }
-    }
-    return true;
+    return Texts.isToken(name);
   }
 
   /** Whether {@code value} is present and free of CR, LF, NUL and other control characters. */

@@ -85,17 +85,7 @@ class RequestFactoryTest {
   @Test
   void mergeKeepsTheChallengeAndModelButAddsOtherKeys() throws Exception {
     String override = "{\"model\":\"cheap\",\"messages\":[],\"max_tokens\":5,\"temperature\":0}";
-    Monitor monitor =
-        monitor(
-            "openai",
-            "https://api.openai.com",
-            ApiMode.CHAT_COMPLETIONS,
-            Map.of(),
-            BodyOverrideMode.MERGE,
-            override,
-            false);
-
-    JsonNode body = json.readTree(factory.build(new OpenAiChecker(), call(monitor)).body());
+    JsonNode body = openAiBody(BodyOverrideMode.MERGE, override);
 
     assertThat(body.get("model").asText()).isEqualTo("model-a");
     assertThat(body.get("messages").get(0).get("content").asText()).isEqualTo("PROMPT");
@@ -106,17 +96,7 @@ class RequestFactoryTest {
   @Test
   void replaceSendsTheOverrideVerbatim() throws Exception {
     String override = "{\"model\":\"x\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
-    Monitor monitor =
-        monitor(
-            "openai",
-            "https://api.openai.com",
-            ApiMode.CHAT_COMPLETIONS,
-            Map.of(),
-            BodyOverrideMode.REPLACE,
-            override,
-            false);
-
-    JsonNode body = json.readTree(factory.build(new OpenAiChecker(), call(monitor)).body());
+    JsonNode body = openAiBody(BodyOverrideMode.REPLACE, override);
 
     assertThat(body).isEqualTo(json.readTree(override));
   }
@@ -158,6 +138,20 @@ class RequestFactoryTest {
     assertThat(reasoning.get("max_completion_tokens").asInt()).isEqualTo(2048);
     assertThat(reasoning.has("max_tokens")).isFalse();
     assertThat(chat.get("max_tokens").asInt()).isEqualTo(32);
+  }
+
+  /** The body an OpenAI chat monitor with this body override sends. */
+  private JsonNode openAiBody(BodyOverrideMode mode, String override) throws Exception {
+    Monitor monitor =
+        monitor(
+            "openai",
+            "https://api.openai.com",
+            ApiMode.CHAT_COMPLETIONS,
+            Map.of(),
+            mode,
+            override,
+            false);
+    return json.readTree(factory.build(new OpenAiChecker(), call(monitor)).body());
   }
 
   private static ProbeCall call(Monitor monitor) {

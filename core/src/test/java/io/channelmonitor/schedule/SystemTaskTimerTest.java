@@ -20,21 +20,26 @@ class SystemTaskTimerTest {
     timer.shutdown();
   }
 
-  @Test
-  void runsATaskOnItsNamedDaemonThread() throws InterruptedException {
+  /** Schedules a task at once, waits until it has run and returns the thread it ran on. */
+  private Thread threadOfATaskRunNow() throws InterruptedException {
     CountDownLatch ran = new CountDownLatch(1);
     AtomicReference<Thread> thread = new AtomicReference<>();
-
     timer.schedule(
         () -> {
           thread.set(Thread.currentThread());
           ran.countDown();
         },
         Duration.ZERO);
-
     assertThat(ran.await(10, TimeUnit.SECONDS)).isTrue();
-    assertThat(thread.get().getName()).isEqualTo("channel-monitor-timer");
-    assertThat(thread.get().isDaemon()).isTrue();
+    return thread.get();
+  }
+
+  @Test
+  void runsATaskOnItsNamedDaemonThread() throws InterruptedException {
+    Thread thread = threadOfATaskRunNow();
+
+    assertThat(thread.getName()).isEqualTo("channel-monitor-timer");
+    assertThat(thread.isDaemon()).isTrue();
   }
 
   @Test
@@ -56,20 +61,12 @@ class SystemTaskTimerTest {
 
   @Test
   void shutdownEndsTheThreadAndRefusesNewTasks() throws InterruptedException {
-    CountDownLatch ran = new CountDownLatch(1);
-    AtomicReference<Thread> thread = new AtomicReference<>();
-    timer.schedule(
-        () -> {
-          thread.set(Thread.currentThread());
-          ran.countDown();
-        },
-        Duration.ZERO);
-    assertThat(ran.await(10, TimeUnit.SECONDS)).isTrue();
+    Thread thread = threadOfATaskRunNow();
 
     timer.shutdown();
     timer.shutdown();
 
-    assertThat(thread.get().isAlive()).isFalse();
+    assertThat(thread.isAlive()).isFalse();
     assertThatThrownBy(() -> timer.schedule(() -> {}, Duration.ZERO))
         .isInstanceOf(IllegalStateException.class);
   }

@@ -1,10 +1,10 @@
 package io.channelmonitor.ssrf;
 
+import static io.channelmonitor.ssrf.Net.assertRefused;
 import static io.channelmonitor.ssrf.Net.ip;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.channelmonitor.MonitorValidationException;
 import io.channelmonitor.Reason;
 import java.net.InetSocketAddress;
 import org.junit.jupiter.api.Test;
@@ -32,7 +32,7 @@ class AllowlistTest {
     "fec0::1, fec0::/10"
   })
   void cidrOpensRelaxableAddressesInsideIt(String address, String cidr) {
-    SsrfGuard guard = new SsrfGuard(SsrfPolicy.builder().allowCidr(cidr).build(), Net.unused());
+    SsrfGuard guard = cidrGuard(cidr);
     assertThat(guard.isBlocked(ip(address), null)).isFalse();
     assertThat(new SsrfGuard(SsrfPolicy.strict(), Net.unused()).isBlocked(ip(address), null))
         .isTrue();
@@ -48,7 +48,7 @@ class AllowlistTest {
     "fd00::1, 0.0.0.0/0"
   })
   void cidrOpensNothingOutsideIt(String address, String cidr) {
-    SsrfGuard guard = new SsrfGuard(SsrfPolicy.builder().allowCidr(cidr).build(), Net.unused());
+    SsrfGuard guard = cidrGuard(cidr);
     assertThat(guard.isBlocked(ip(address), null)).isTrue();
   }
 
@@ -217,7 +217,7 @@ class AllowlistTest {
     "::/0, false"
   })
   void onlyARangeThatNamesLoopbackOpensIt(String cidr, boolean opened) {
-    SsrfGuard guard = new SsrfGuard(SsrfPolicy.builder().allowCidr(cidr).build(), Net.unused());
+    SsrfGuard guard = cidrGuard(cidr);
     if (opened) {
       assertThat(guard.checkEndpoint("https://127.0.0.1:8443").port()).isEqualTo(8443);
     } else {
@@ -254,9 +254,8 @@ class AllowlistTest {
     assertThat(guard.isBlocked(ip("10.0.0.5"), "corp.example")).isTrue();
   }
 
-  private static void assertRefused(SsrfGuard guard, String raw, Reason reason) {
-    assertThatThrownBy(() -> guard.checkEndpoint(raw))
-        .isInstanceOfSatisfying(
-            MonitorValidationException.class, e -> assertThat(e.reason()).isEqualTo(reason));
+  /** A guard whose policy opens {@code cidr} only, with a resolver that must not be called. */
+  private static SsrfGuard cidrGuard(String cidr) {
+    return new SsrfGuard(SsrfPolicy.builder().allowCidr(cidr).build(), Net.unused());
   }
 }

@@ -1,5 +1,6 @@
 package io.channelmonitor.ssrf;
 
+import static io.channelmonitor.ssrf.Net.assertBlockedAtConnect;
 import static io.channelmonitor.ssrf.Net.ip;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -33,10 +34,7 @@ class ConnectHooksTest {
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"127.0.0.1", "[::1]", "::1", "10.0.0.1", "169.254.169.254", "[fe80::1]"})
   void blockedLiteralsAreRefused(String host) {
-    assertThatThrownBy(() -> strict.resolveForConnect(host))
-        .isInstanceOfSatisfying(
-            SsrfBlockedException.class,
-            e -> assertThat(e.reason()).isEqualTo(Reason.CHANNEL_MONITOR_ENDPOINT_PRIVATE));
+    assertBlockedAtConnect(strict, host, Reason.CHANNEL_MONITOR_ENDPOINT_PRIVATE);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -57,10 +55,7 @@ class ConnectHooksTest {
         "[::1"
       })
   void nonCanonicalHostsAreRefusedWithoutLookup(String host) {
-    assertThatThrownBy(() -> strict.resolveForConnect(host))
-        .isInstanceOfSatisfying(
-            SsrfBlockedException.class,
-            e -> assertThat(e.reason()).isEqualTo(Reason.CHANNEL_MONITOR_INVALID_ENDPOINT));
+    assertBlockedAtConnect(strict, host, Reason.CHANNEL_MONITOR_INVALID_ENDPOINT);
   }
 
   @Test

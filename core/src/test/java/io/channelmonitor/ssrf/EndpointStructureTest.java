@@ -3,10 +3,9 @@ package io.channelmonitor.ssrf;
 import static io.channelmonitor.Reason.CHANNEL_MONITOR_ENDPOINT_PATH;
 import static io.channelmonitor.Reason.CHANNEL_MONITOR_ENDPOINT_SCHEME;
 import static io.channelmonitor.Reason.CHANNEL_MONITOR_INVALID_ENDPOINT;
+import static io.channelmonitor.ssrf.Net.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.channelmonitor.MonitorValidationException;
 import io.channelmonitor.Reason;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -154,18 +153,13 @@ class EndpointStructureTest {
   @ParameterizedTest(name = "[{index}] {1}")
   @MethodSource("refused")
   void refusesWithReasonAndWithoutResolving(String raw, Reason reason) {
-    assertThatThrownBy(() -> guard.checkEndpoint(raw))
-        .isInstanceOfSatisfying(
-            MonitorValidationException.class, e -> assertThat(e.reason()).isEqualTo(reason));
+    assertRefused(guard, raw, reason);
     assertThat(resolver.calls).hasValue(0);
   }
 
   @Test
   void refusesNull() {
-    assertThatThrownBy(() -> guard.checkEndpoint(null))
-        .isInstanceOfSatisfying(
-            MonitorValidationException.class,
-            e -> assertThat(e.reason()).isEqualTo(CHANNEL_MONITOR_INVALID_ENDPOINT));
+    assertRefused(guard, null, CHANNEL_MONITOR_INVALID_ENDPOINT);
   }
 
   @Test
@@ -174,9 +168,6 @@ class EndpointStructureTest {
         new SsrfGuard(SsrfPolicy.builder().allowInsecureHttp(true).build(), resolver);
     assertThat(insecure.checkEndpoint("HTTP://api.example.com:8080/v1/").url())
         .isEqualTo("http://api.example.com:8080/v1");
-    assertThatThrownBy(() -> insecure.checkEndpoint("ftp://api.example.com"))
-        .isInstanceOfSatisfying(
-            MonitorValidationException.class,
-            e -> assertThat(e.reason()).isEqualTo(CHANNEL_MONITOR_ENDPOINT_SCHEME));
+    assertRefused(insecure, "ftp://api.example.com", CHANNEL_MONITOR_ENDPOINT_SCHEME);
   }
 }

@@ -1,7 +1,10 @@
 package io.channelmonitor.ssrf;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.channelmonitor.MonitorValidationException;
+import io.channelmonitor.Reason;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -9,7 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Test helpers: addresses built from bytes and fake resolvers. Nothing here touches DNS. */
+/**
+ * Test helpers: addresses built from bytes, fake resolvers and the guard's two refusals. Nothing
+ * here touches DNS.
+ */
 final class Net {
   private Net() {}
 
@@ -54,6 +60,22 @@ final class Net {
     return host -> {
       throw new AssertionError("resolver must not be called");
     };
+  }
+
+  /**
+   * Asserts that {@code guard} refuses the endpoint {@code raw} at save time for {@code reason}.
+   */
+  static void assertRefused(SsrfGuard guard, String raw, Reason reason) {
+    assertThatThrownBy(() -> guard.checkEndpoint(raw))
+        .isInstanceOfSatisfying(
+            MonitorValidationException.class, e -> assertThat(e.reason()).isEqualTo(reason));
+  }
+
+  /** Asserts that {@code guard} blocks a connect to {@code host} for {@code reason}. */
+  static void assertBlockedAtConnect(SsrfGuard guard, String host, Reason reason) {
+    assertThatThrownBy(() -> guard.resolveForConnect(host))
+        .isInstanceOfSatisfying(
+            SsrfBlockedException.class, e -> assertThat(e.reason()).isEqualTo(reason));
   }
 
   /** Counts calls and remembers the last name asked. */

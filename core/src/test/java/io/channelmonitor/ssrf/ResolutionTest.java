@@ -2,10 +2,9 @@ package io.channelmonitor.ssrf;
 
 import static io.channelmonitor.Reason.CHANNEL_MONITOR_ENDPOINT_PRIVATE;
 import static io.channelmonitor.Reason.CHANNEL_MONITOR_ENDPOINT_UNREACHABLE;
+import static io.channelmonitor.ssrf.Net.assertBlockedAtConnect;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.channelmonitor.MonitorValidationException;
 import io.channelmonitor.Reason;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -39,10 +38,7 @@ class ResolutionTest {
   void mixedAnswersRefuseTheWholeHost(String answers) {
     SsrfGuard guard = guard(Net.answering(answers.split(" ")));
     assertRefused(guard, CHANNEL_MONITOR_ENDPOINT_PRIVATE);
-    assertThatThrownBy(() -> guard.resolveForConnect(HOST))
-        .isInstanceOfSatisfying(
-            SsrfBlockedException.class,
-            e -> assertThat(e.reason()).isEqualTo(CHANNEL_MONITOR_ENDPOINT_PRIVATE));
+    assertBlockedAtConnect(guard, HOST, CHANNEL_MONITOR_ENDPOINT_PRIVATE);
   }
 
   @Test
@@ -86,24 +82,13 @@ class ResolutionTest {
   @Test
   void hangingResolverIsUnreachableAfterAboutTheDeadline() throws InterruptedException {
     CountDownLatch release = new CountDownLatch(1);
-    HostResolver hanging =
-        host -> {
-          try {
-            release.await(30, TimeUnit.SECONDS);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-          return List.of(Net.ip("8.8.8.8"));
-        };
+    HostResolver hanging = hangingUntil(release);
     SsrfGuard guard =
         new SsrfGuard(SsrfPolicy.builder().resolveTimeout(Duration.ofMillis(200)).build(), hanging);
     try {
       long start = System.nanoTime();
       assertRefused(guard, CHANNEL_MONITOR_ENDPOINT_UNREACHABLE);
-      assertThatThrownBy(() -> guard.resolveForConnect(HOST))
-          .isInstanceOfSatisfying(
-              SsrfBlockedException.class,
-              e -> assertThat(e.reason()).isEqualTo(CHANNEL_MONITOR_ENDPOINT_UNREACHABLE));
+      assertBlockedAtConnect(guard, HOST, CHANNEL_MONITOR_ENDPOINT_UNREACHABLE);
       assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
     } finally {
       release.countDown();
@@ -124,16 +109,7 @@ class ResolutionTest {
   @Test
   void callerInterruptIsKeptAndCountsAsUnreachable() {
     CountDownLatch release = new CountDownLatch(1);
-    SsrfGuard guard =
-        guard(
-            host -> {
-              try {
-                release.await(30, TimeUnit.SECONDS);
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              }
-              return List.of(Net.ip("8.8.8.8"));
-            });
+    SsrfGuard guard = guard(hangingUntil(release));
     Thread.currentThread().interrupt();
     try {
       assertRefused(guard, CHANNEL_MONITOR_ENDPOINT_UNREACHABLE);
@@ -153,18 +129,24 @@ class ResolutionTest {
 
   @Test
   void resolveForConnectRefusesZeroAnswersAndErrors() {
-    assertThatThrownBy(() -> guard(host -> List.of()).resolveForConnect(HOST))
-        .isInstanceOfSatisfying(
-            SsrfBlockedException.class,
-            e -> assertThat(e.reason()).isEqualTo(CHANNEL_MONITOR_ENDPOINT_PRIVATE));
+    assertBlockedAtConnect(guard(host -> List.of()), HOST, CHANNEL_MONITOR_ENDPOINT_PRIVATE);
     HostResolver failing =
         host -> {
           throw new UnknownHostException(host);
         };
-    assertThatThrownBy(() -> guard(failing).resolveForConnect(HOST))
-        .isInstanceOfSatisfying(
-            SsrfBlockedException.class,
-            e -> assertThat(e.reason()).isEqualTo(CHANNEL_MONITOR_ENDPOINT_UNREACHABLE));
+    assertBlockedAtConnect(guard(failing), HOST, CHANNEL_MONITOR_ENDPOINT_UNREACHABLE);
+  }
+
+  /** A resolver that waits for {@code release} (30 s at most), then answers a public address. */
+  private static HostResolver hangingUntil(CountDownLatch release) {
+    return host -> {
+      try {
+        release.await(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return List.of(Net.ip("8.8.8.8"));
+    };
   }
 
   private static SsrfGuard guard(HostResolver resolver) {
@@ -172,8 +154,6 @@ class ResolutionTest {
   }
 
   private static void assertRefused(SsrfGuard guard, Reason reason) {
-    assertThatThrownBy(() -> guard.checkEndpoint(URL))
-        .isInstanceOfSatisfying(
-            MonitorValidationException.class, e -> assertThat(e.reason()).isEqualTo(reason));
+    Net.assertRefused(guard, URL, reason);
   }
 }

@@ -2,15 +2,12 @@ package io.channelmonitor.probe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
+import io.channelmonitor.FailureKind;
 import io.channelmonitor.ssrf.HostResolver;
 import io.channelmonitor.ssrf.SsrfGuard;
 import io.channelmonitor.ssrf.SsrfPolicy;
@@ -19,6 +16,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyStore;
@@ -31,18 +29,21 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
-import org.slf4j.LoggerFactory;
 
 /**
- * Test helpers for the HttpClient transport: loopback servers, fake resolvers, a connect spy and a
- * log capture. Nothing here resolves a real name or contacts a non-loopback address.
+ * Test helpers for the HttpClient transport: loopback servers, fake resolvers and a connect spy.
+ * Nothing here resolves a real name or contacts a non-loopback address.
  */
 final class HttpClientProbeTransportFixtures {
   static final char[] STORE_PASSWORD = "changeit".toCharArray();
+
+  /** The deadline of an exchange that is expected to end well before it. */
+  static final Duration TIMEOUT = Duration.ofSeconds(5);
 
   private HttpClientProbeTransportFixtures() {}
 
@@ -61,6 +62,25 @@ final class HttpClientProbeTransportFixtures {
 
   static ProbeTransportConfig config() {
     return ProbeTransportConfig.defaults().withConnectTimeout(Duration.ofSeconds(2));
+  }
+
+  static ProbeRequest get(String url) {
+    return new ProbeRequest("GET", url, Map.of(), null);
+  }
+
+  /** A loopback port that was just open and is closed now: connects to it are refused. */
+  static int closedPort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+
+  /** Requires a {@link ProbeException} of {@code kind} with exactly {@code message}. */
+  static Consumer<ProbeException> kindAndMessage(FailureKind kind, String message) {
+    return e -> {
+      assertThat(e.kind()).isEqualTo(kind);
+      assertThat(e.getMessage()).isEqualTo(message);
+    };
   }
 
   /** An address from a dotted quad or {@code ::1}, parsed by hand: never a DNS query. */
@@ -271,40 +291,5 @@ final class HttpClientProbeTransportFixtures {
     SSLContext context = SSLContext.getInstance("TLS");
     context.init(null, factory.getTrustManagers(), null);
     return context;
-  }
-
-  /** Captures every log event of the library, DEBUG included, while open. */
-  static final class LogCapture implements AutoCloseable {
-    private final Logger logger = (Logger) LoggerFactory.getLogger("io.channelmonitor");
-    private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
-    private final Level previous = logger.getLevel();
-
-    LogCapture() {
-      appender.start();
-      logger.addAppender(appender);
-      logger.setLevel(Level.DEBUG);
-    }
-
-    String text() {
-      return appender.list.stream()
-          .map(
-              e ->
-                  e.getFormattedMessage()
-                      + (e.getThrowableProxy() == null
-                          ? ""
-                          : " " + e.getThrowableProxy().getMessage()))
-          .collect(Collectors.joining("\n"));
-    }
-
-    int size() {
-      return appender.list.size();
-    }
-
-    @Override
-    public void close() {
-      logger.setLevel(previous);
-      logger.detachAppender(appender);
-      appender.stop();
-    }
   }
 }

@@ -1,6 +1,7 @@
 package io.channelmonitor.probe;
 
 import static io.channelmonitor.probe.HttpClientProbeTransportFixtures.answering;
+import static io.channelmonitor.probe.HttpClientProbeTransportFixtures.closedPort;
 import static io.channelmonitor.probe.HttpClientProbeTransportFixtures.config;
 import static io.channelmonitor.probe.HttpClientProbeTransportFixtures.guard;
 import static io.channelmonitor.probe.HttpClientProbeTransportFixtures.requestHeader;
@@ -8,11 +9,10 @@ import static io.channelmonitor.probe.HttpClientProbeTransportFixtures.respond;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import io.channelmonitor.LogCapture;
 import io.channelmonitor.probe.HttpClientProbeTransportFixtures.ConnectSpy;
-import io.channelmonitor.probe.HttpClientProbeTransportFixtures.LogCapture;
 import io.channelmonitor.probe.HttpClientProbeTransportFixtures.Server;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,10 +43,7 @@ class HttpClientProbeTransportSecretTest {
   void keyNeverAppearsInMessagesOrLogs() throws Exception {
     ConnectSpy spy = new ConnectSpy();
     List<String> messages = new ArrayList<>();
-    int closedPort;
-    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      closedPort = socket.getLocalPort();
-    }
+    int closedPort = closedPort();
     Server echo =
         Server.start(
             exchange -> {
@@ -55,7 +52,7 @@ class HttpClientProbeTransportSecretTest {
             });
     HttpClientProbeTransportRawServer silent =
         new HttpClientProbeTransportRawServer(HttpClientProbeTransportRawServer.silent());
-    try (LogCapture logs = new LogCapture();
+    try (LogCapture logs = LogCapture.start();
         HttpClientProbeTransport transport =
             new HttpClientProbeTransport(
                 guard(answering(Map.of("internal.test", List.of("10.0.0.1")))), config(), spy)) {

@@ -1,112 +1,79 @@
 package io.channelmonitor.probe;
 
+import static io.channelmonitor.probe.HttpClientProbeTransportFixtures.TIMEOUT;
 import static io.channelmonitor.probe.HttpClientProbeTransportFixtures.answering;
-import static io.channelmonitor.probe.HttpClientProbeTransportFixtures.config;
+import static io.channelmonitor.probe.HttpClientProbeTransportFixtures.get;
 import static io.channelmonitor.probe.HttpClientProbeTransportFixtures.guard;
+import static io.channelmonitor.probe.HttpClientProbeTransportFixtures.kindAndMessage;
 import static io.channelmonitor.probe.HttpClientProbeTransportFixtures.respond;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.channelmonitor.FailureKind;
-import io.channelmonitor.probe.HttpClientProbeTransportFixtures.ConnectSpy;
 import io.channelmonitor.probe.HttpClientProbeTransportFixtures.Scripted;
 import io.channelmonitor.probe.HttpClientProbeTransportFixtures.Server;
-import io.channelmonitor.ssrf.HostResolver;
 import io.channelmonitor.ssrf.SsrfGuard;
 import io.channelmonitor.ssrf.SsrfPolicy;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The SSRF guard at connect time: resolver hook, socket hook, rebinding, literals, proxies. */
 class HttpClientProbeTransportSsrfTest {
-  private static final Duration TIMEOUT = Duration.ofSeconds(5);
-
-  private final ConnectSpy spy = new ConnectSpy();
-  private final List<AutoCloseable> toClose = new ArrayList<>();
-
-  @AfterEach
-  void closeAll() throws Exception {
-    for (AutoCloseable c : toClose) {
-      c.close();
-    }
-    assertThat(spy.sawNonLoopback()).isFalse();
-  }
-
-  private HttpClientProbeTransport transport(SsrfGuard guard) {
-    HttpClientProbeTransport t = new HttpClientProbeTransport(guard, config(), spy);
-    toClose.add(t);
-    return t;
-  }
-
-  private HttpClientProbeTransport transport(HostResolver resolver) {
-    return transport(guard(resolver));
-  }
-
-  private Server server(com.sun.net.httpserver.HttpHandler handler) throws IOException {
-    Server s = Server.start(handler);
-    toClose.add(s);
-    return s;
-  }
-
-  private static ProbeRequest get(String url) {
-    return new ProbeRequest("GET", url, Map.of(), null);
-  }
+  @RegisterExtension
+  final HttpClientProbeTransportHarness harness = new HttpClientProbeTransportHarness();
 
   private static void assertBlocked(HttpClientProbeTransport transport, String url) {
     assertThatThrownBy(() -> transport.exchange(get(url), TIMEOUT, ProbeResponse::status))
         .isInstanceOfSatisfying(
-            ProbeException.class,
-            e -> {
-              assertThat(e.kind()).isEqualTo(FailureKind.BLOCKED);
-              assertThat(e.getMessage()).isEqualTo("blocked by SSRF policy");
-            });
+            ProbeException.class, kindAndMessage(FailureKind.BLOCKED, "blocked by SSRF policy"));
+  }
+
+  /** Resolving {@code host} to {@code answer} blocks the exchange before any connect. */
+  private void assertBlockedWithoutConnect(String host, String... answer) throws IOException {
+    Server server = harness.server(respond(200, "ok"));
+    HttpClientProbeTransport transport =
+        harness.transport(answering(Map.of(host, List.of(answer))));
+    assertBlocked(transport, "http://" + host + ":" + server.port() + "/");
+    assertThat(harness.spy.seen).isEmpty();
+    assertThat(server.hits).hasValue(0);
   }
 
   @Test
   void nameResolvingToAPrivateAddressIsBlockedWithoutConnect() throws Exception {
-    Server server = server(respond(200, "ok"));
-    HttpClientProbeTransport transport =
-        transport(answering(Map.of("internal.test", List.of("10.0.0.1"))));
-    assertBlocked(transport, "http://internal.test:" + server.port() + "/");
-    assertThat(spy.seen).isEmpty();
-    assertThat(server.hits).hasValue(0);
+    assertBlockedWithoutConnect("internal.test", "10.0.0.1");
   }
 
   @Test
   void mixedAnswerIsBlockedAsAWhole() throws Exception {
-    Server server = server(respond(200, "ok"));
-    HttpClientProbeTransport transport =
-        transport(answering(Map.of("mixed.test", List.of("127.0.0.1", "10.0.0.1"))));
-    assertBlocked(transport, "http://mixed.test:" + server.port() + "/");
-    assertThat(spy.seen).isEmpty();
-    assertThat(server.hits).hasValue(0);
+    assertBlockedWithoutConnect("mixed.test", "127.0.0.1", "10.0.0.1");
   }
 
   @Test
   void rebindingToAPrivateAddressOnANewTransportNeverConnects() throws Exception {
-    Server server = server(respond(200, "ok"));
+    Server server = harness.server(respond(200, "ok"));
     Scripted resolver = new Scripted(List.of(List.of("127.0.0.1"), List.of("10.0.0.1")));
     SsrfGuard guard = guard(resolver);
     String url = "http://rebind.test:" + server.port() + "/";
 
-    assertThat(transport(guard).exchange(get(url), TIMEOUT, HttpClientProbeTransportFixtures::text))
+    assertThat(
+            harness
+                .transport(guard)
+                .exchange(get(url), TIMEOUT, HttpClientProbeTransportFixtures::text))
         .isEqualTo("ok");
-    assertBlocked(transport(guard), url);
+    assertBlocked(harness.transport(guard), url);
 
     assertThat(resolver.calls).hasValue(2);
-    assertThat(spy.seen)
+    assertThat(harness.spy.seen)
         .singleElement()
         .satisfies(a -> assertThat(a.getAddress().getHostAddress()).isEqualTo("127.0.0.1"));
   }
@@ -114,20 +81,20 @@ class HttpClientProbeTransportSsrfTest {
   @Test
   void rebindingOnTheSameTransportIsCaughtOnTheNextConnection() throws Exception {
     Server server =
-        server(
+        harness.server(
             exchange -> {
               // No keep-alive: every exchange needs a new connection, hence a new resolution.
               exchange.getResponseHeaders().add("Connection", "close");
               respond(200, "ok").handle(exchange);
             });
     Scripted resolver = new Scripted(List.of(List.of("127.0.0.1"), List.of("10.0.0.1")));
-    HttpClientProbeTransport transport = transport(resolver);
+    HttpClientProbeTransport transport = harness.transport(resolver);
     String url = "http://rebind.test:" + server.port() + "/";
 
     assertThat(transport.exchange(get(url), TIMEOUT, HttpClientProbeTransportFixtures::text))
         .isEqualTo("ok");
     assertBlocked(transport, url);
-    assertThat(spy.seen).hasSize(1);
+    assertThat(harness.spy.seen).hasSize(1);
     assertThat(server.hits).hasValue(1);
   }
 
@@ -143,18 +110,18 @@ class HttpClientProbeTransportSsrfTest {
         "https://10.0.0.1/"
       })
   void blockedLiteralsNeverConnect(String url) {
-    assertBlocked(transport(answering(Map.of())), url);
-    assertThat(spy.seen).isEmpty();
+    assertBlocked(harness.transport(answering(Map.of())), url);
+    assertThat(harness.spy.seen).isEmpty();
   }
 
   @Test
   void strictPolicyRefusesLoopbackAndPlainHttp() throws Exception {
-    Server server = server(respond(200, "ok"));
+    Server server = harness.server(respond(200, "ok"));
     HttpClientProbeTransport strict =
-        transport(new SsrfGuard(SsrfPolicy.strict(), answering(Map.of())));
+        harness.transport(new SsrfGuard(SsrfPolicy.strict(), answering(Map.of())));
     assertBlocked(strict, server.url("/"));
     assertBlocked(strict, "https://127.0.0.1:" + server.port() + "/");
-    assertThat(spy.seen).isEmpty();
+    assertThat(harness.spy.seen).isEmpty();
     assertThat(server.hits).hasValue(0);
   }
 
@@ -168,14 +135,14 @@ class HttpClientProbeTransportSsrfTest {
       available = false;
     }
     Assumptions.assumeTrue(available, "this machine has no IPv6 loopback (::1 cannot be bound)");
-    Server server = Server.start(loopback6, respond(200, "six"));
-    toClose.add(server);
+    Server server = harness.closeLater(Server.start(loopback6, respond(200, "six")));
     String url = "http://[::1]:" + server.port() + "/";
     assertThat(
-            transport(answering(Map.of()))
+            harness
+                .transport(answering(Map.of()))
                 .exchange(get(url), TIMEOUT, HttpClientProbeTransportFixtures::text))
         .isEqualTo("six");
-    assertThat(spy.seen)
+    assertThat(harness.spy.seen)
         .singleElement()
         .satisfies(a -> assertThat(a.getAddress()).isEqualTo(loopback6));
   }
@@ -183,9 +150,8 @@ class HttpClientProbeTransportSsrfTest {
   @Test
   void jvmProxySettingsAreIgnored() throws Exception {
     HttpClientProbeTransportRawServer proxy =
-        new HttpClientProbeTransportRawServer(HttpClientProbeTransportRawServer.silent());
-    toClose.add(proxy);
-    Server server = server(respond(200, "direct"));
+        harness.raw(HttpClientProbeTransportRawServer.silent());
+    Server server = harness.server(respond(200, "direct"));
     String port = Integer.toString(proxy.port());
     Map<String, String> settings = new HashMap<>();
     for (String scheme : List.of("http", "https")) {
@@ -202,7 +168,7 @@ class HttpClientProbeTransportSsrfTest {
     String url = "http://api.test:" + server.port() + "/";
     try {
       HttpClientProbeTransport transport =
-          transport(answering(Map.of("api.test", List.of("127.0.0.1"))));
+          harness.transport(answering(Map.of("api.test", List.of("127.0.0.1"))));
       assertThat(transport.exchange(get(url), TIMEOUT, HttpClientProbeTransportFixtures::text))
           .isEqualTo("direct");
       assertThat(transport.ping(url, TIMEOUT)).isPresent();
@@ -245,7 +211,8 @@ class HttpClientProbeTransportSsrfTest {
 
   @Test
   void socketHookRefusesBlockedAndUnresolvedAddressesAndProxies() throws Exception {
-    GuardedSocketFactory factory = new GuardedSocketFactory(guard(answering(Map.of())), spy);
+    GuardedSocketFactory factory =
+        new GuardedSocketFactory(guard(answering(Map.of())), harness.spy);
     try (java.net.Socket socket = factory.create(null)) {
       InetSocketAddress target =
           new InetSocketAddress(HttpClientProbeTransportFixtures.ip(null, "10.0.0.1"), 9);
@@ -259,6 +226,6 @@ class HttpClientProbeTransportSsrfTest {
     java.net.Proxy http =
         new java.net.Proxy(java.net.Proxy.Type.HTTP, new InetSocketAddress("127.0.0.1", 9));
     assertThatThrownBy(() -> factory.create(http)).isInstanceOf(IOException.class);
-    assertThat(spy.seen).isEmpty();
+    assertThat(harness.spy.seen).isEmpty();
   }
 }

@@ -1,9 +1,12 @@
 package io.channelmonitor.probe;
 
+import static io.channelmonitor.probe.HttpClientProbeTransportFixtures.TIMEOUT;
 import static io.channelmonitor.probe.HttpClientProbeTransportFixtures.answering;
+import static io.channelmonitor.probe.HttpClientProbeTransportFixtures.closedPort;
 import static io.channelmonitor.probe.HttpClientProbeTransportFixtures.config;
 import static io.channelmonitor.probe.HttpClientProbeTransportFixtures.endlessBody;
 import static io.channelmonitor.probe.HttpClientProbeTransportFixtures.guard;
+import static io.channelmonitor.probe.HttpClientProbeTransportFixtures.kindAndMessage;
 import static io.channelmonitor.probe.HttpClientProbeTransportFixtures.requestHeader;
 import static io.channelmonitor.probe.HttpClientProbeTransportFixtures.respond;
 import static io.channelmonitor.probe.HttpClientProbeTransportFixtures.text;
@@ -11,12 +14,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.channelmonitor.FailureKind;
-import io.channelmonitor.probe.HttpClientProbeTransportFixtures.ConnectSpy;
 import io.channelmonitor.probe.HttpClientProbeTransportFixtures.Server;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,52 +29,30 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Exchanges, the body cap, redirects, pings and the lifecycle of the HttpClient transport. */
 class HttpClientProbeTransportTest {
-  private static final Duration TIMEOUT = Duration.ofSeconds(5);
-
-  private final ConnectSpy spy = new ConnectSpy();
-  private final List<AutoCloseable> toClose = new ArrayList<>();
-
-  @AfterEach
-  void closeAll() throws Exception {
-    for (AutoCloseable c : toClose) {
-      c.close();
-    }
-    assertThat(spy.sawNonLoopback()).isFalse();
-  }
-
-  private HttpClientProbeTransport transport(ProbeTransportConfig config) {
-    HttpClientProbeTransport t =
-        new HttpClientProbeTransport(guard(answering(Map.of())), config, spy);
-    toClose.add(t);
-    return t;
-  }
-
-  private HttpClientProbeTransport transport() {
-    return transport(config());
-  }
-
-  private Server server(com.sun.net.httpserver.HttpHandler handler) throws IOException {
-    Server s = Server.start(handler);
-    toClose.add(s);
-    return s;
-  }
+  @RegisterExtension
+  final HttpClientProbeTransportHarness harness = new HttpClientProbeTransportHarness();
 
   private static ProbeRequest post(String url, Map<String, String> headers, String body) {
     return new ProbeRequest("POST", url, headers, body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** A POST of {@code {}} without extra headers. */
+  private static ProbeRequest post(String url) {
+    return post(url, Map.of(), "{}");
   }
 
   @Test
   void okBodyIsReadAndRequestIsSentAsGiven() throws Exception {
     AtomicReference<String> seen = new AtomicReference<>();
     Server server =
-        server(
+        harness.server(
             exchange -> {
               String body = new String(exchange.getRequestBody().readAllBytes(), "UTF-8");
               seen.set(
@@ -99,7 +78,8 @@ class HttpClientProbeTransportTest {
     headers.put("Accept-Encoding", "gzip");
 
     String body =
-        transport()
+        harness
+            .transport()
             .exchange(
                 post(server.url("/v1/chat?x=1"), headers, "{\"q\":1}"),
                 TIMEOUT,
@@ -118,20 +98,21 @@ class HttpClientProbeTransportTest {
             "POST /v1/chat?x=1 {\"q\":1} ua=channel-monitor/0.1 ct=application/json"
                 + " ae=identity host=127.0.0.1:"
                 + server.port());
-    assertThat(spy.seen).hasSize(1);
+    assertThat(harness.spy.seen).hasSize(1);
   }
 
   @Test
   void requestUserAgentWins() throws Exception {
     AtomicReference<String> ua = new AtomicReference<>();
     Server server =
-        server(
+        harness.server(
             exchange -> {
               ua.set(requestHeader(exchange, "User-Agent"));
               respond(204, "").handle(exchange);
             });
     int status =
-        transport()
+        harness
+            .transport()
             .exchange(
                 post(server.url("/"), Map.of("user-agent", "custom/1"), "{}"),
                 TIMEOUT,
@@ -143,27 +124,28 @@ class HttpClientProbeTransportTest {
   @ParameterizedTest(name = "{0}")
   @ValueSource(ints = {400, 401, 404, 429, 500, 503})
   void errorBodiesGoToTheHandler(int status) throws Exception {
-    Server server = server(respond(status, "{\"error\":\"e" + status + "\"}"));
+    Server server = harness.server(respond(status, "{\"error\":\"e" + status + "\"}"));
     String seen =
-        transport()
-            .exchange(
-                post(server.url("/"), Map.of(), "{}"), TIMEOUT, r -> r.status() + " " + text(r));
+        harness
+            .transport()
+            .exchange(post(server.url("/")), TIMEOUT, r -> r.status() + " " + text(r));
     assertThat(seen).isEqualTo(status + " {\"error\":\"e" + status + "\"}");
   }
 
   @Test
   void redirectIsReturnedAndNotFollowed() throws Exception {
-    Server target = server(respond(200, "moved here"));
+    Server target = harness.server(respond(200, "moved here"));
     Server server =
-        server(
+        harness.server(
             exchange -> {
               exchange.getResponseHeaders().add("Location", target.url("/next"));
               respond(302, "").handle(exchange);
             });
     String seen =
-        transport()
+        harness
+            .transport()
             .exchange(
-                post(server.url("/"), Map.of(), "{}"),
+                post(server.url("/")),
                 TIMEOUT,
                 r -> r.status() + " " + r.header("Location").orElse("-"));
     assertThat(seen).isEqualTo("302 " + target.url("/next"));
@@ -172,12 +154,12 @@ class HttpClientProbeTransportTest {
 
   @Test
   void endlessBodyIsCutAtTheCapAndTheConnectionIsClosedNotDrained() throws Exception {
-    Server server = server(endlessBody());
-    HttpClientProbeTransport transport = transport(config().withMaxResponseBytes(4096));
+    Server server = harness.server(endlessBody());
+    HttpClientProbeTransport transport = harness.transport(config().withMaxResponseBytes(4096));
     long start = System.nanoTime();
     int[] result =
         transport.exchange(
-            post(server.url("/"), Map.of(), "{}"),
+            post(server.url("/")),
             TIMEOUT,
             r -> {
               byte[] all = r.body().readAllBytes();
@@ -190,23 +172,22 @@ class HttpClientProbeTransportTest {
     // Draining an endless body would run into the 5 s deadline.
     assertThat(millis).isLessThan(4000);
     // The pool still works afterwards.
-    Server other = server(respond(200, "after"));
+    Server other = harness.server(respond(200, "after"));
     assertThat(
             transport.exchange(
-                post(other.url("/"), Map.of(), "{}"),
-                TIMEOUT,
-                HttpClientProbeTransportFixtures::text))
+                post(other.url("/")), TIMEOUT, HttpClientProbeTransportFixtures::text))
         .isEqualTo("after");
   }
 
   @Test
   void bodyOfExactlyTheCapIsNotTruncated() throws Exception {
-    Server server = server(respond(200, "y".repeat(1024)));
+    Server server = harness.server(respond(200, "y".repeat(1024)));
     boolean[] truncated = new boolean[1];
     String body =
-        transport(config().withMaxResponseBytes(1024))
+        harness
+            .transport(config().withMaxResponseBytes(1024))
             .exchange(
-                post(server.url("/"), Map.of(), "{}"),
+                post(server.url("/")),
                 TIMEOUT,
                 r -> {
                   String t = text(r);
@@ -220,7 +201,7 @@ class HttpClientProbeTransportTest {
   @Test
   void largeFiniteBodyIsCutWithBoundedReads() throws Exception {
     Server server =
-        server(
+        harness.server(
             exchange -> {
               byte[] chunk = new byte[64 * 1024];
               exchange.sendResponseHeaders(200, 160L * chunk.length);
@@ -233,9 +214,10 @@ class HttpClientProbeTransportTest {
               }
             });
     long total =
-        transport(config().withMaxResponseBytes(2048))
+        harness
+            .transport(config().withMaxResponseBytes(2048))
             .exchange(
-                post(server.url("/"), Map.of(), "{}"),
+                post(server.url("/")),
                 TIMEOUT,
                 r -> {
                   long n = 0;
@@ -251,87 +233,69 @@ class HttpClientProbeTransportTest {
 
   @Test
   void handlerIoErrorIsProtocolWithItsMessage() throws Exception {
-    Server server = server(respond(200, "not json"));
+    Server server = harness.server(respond(200, "not json"));
     assertThatThrownBy(
             () ->
-                transport()
+                harness
+                    .transport()
                     .exchange(
-                        post(server.url("/"), Map.of(), "{}"),
+                        post(server.url("/")),
                         TIMEOUT,
                         r -> {
                           throw new IOException("Unrecognized token 'not'");
                         }))
         .isInstanceOfSatisfying(
-            ProbeException.class,
-            e -> {
-              assertThat(e.kind()).isEqualTo(FailureKind.PROTOCOL);
-              assertThat(e.getMessage()).isEqualTo("Unrecognized token 'not'");
-            });
+            ProbeException.class, kindAndMessage(FailureKind.PROTOCOL, "Unrecognized token 'not'"));
   }
 
   @Test
   void handlerRuntimeErrorPropagatesAndTheConnectionIsReleased() throws Exception {
-    Server server = server(respond(200, "x".repeat(5000)));
-    HttpClientProbeTransport transport = transport(config().withMaxConnections(1));
+    Server server = harness.server(respond(200, "x".repeat(5000)));
+    HttpClientProbeTransport transport = harness.transport(config().withMaxConnections(1));
     for (int i = 0; i < 3; i++) {
       assertThatThrownBy(
               () ->
                   transport.exchange(
-                      post(server.url("/"), Map.of(), "{}"),
+                      post(server.url("/")),
                       TIMEOUT,
                       r -> {
                         throw new IllegalStateException("bug");
                       }))
           .isInstanceOf(IllegalStateException.class);
     }
-    assertThat(
-            transport.exchange(
-                post(server.url("/"), Map.of(), "{}"), TIMEOUT, ProbeResponse::status))
+    assertThat(transport.exchange(post(server.url("/")), TIMEOUT, ProbeResponse::status))
         .isEqualTo(200);
   }
 
   @Test
   void closedPortIsConnect() throws Exception {
-    int port;
-    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      port = socket.getLocalPort();
-    }
+    int port = closedPort();
     assertThatThrownBy(
             () ->
-                transport()
+                harness
+                    .transport()
                     .exchange(
-                        post("http://127.0.0.1:" + port + "/", Map.of(), "{}"),
-                        TIMEOUT,
-                        ProbeResponse::status))
+                        post("http://127.0.0.1:" + port + "/"), TIMEOUT, ProbeResponse::status))
         .isInstanceOfSatisfying(
-            ProbeException.class,
-            e -> {
-              assertThat(e.kind()).isEqualTo(FailureKind.CONNECT);
-              assertThat(e.getMessage()).isEqualTo("connection refused");
-            });
+            ProbeException.class, kindAndMessage(FailureKind.CONNECT, "connection refused"));
   }
 
   @Test
   void unresolvableNameIsConnect() {
     assertThatThrownBy(
             () ->
-                transport()
-                    .exchange(
-                        post("http://nowhere.test:9/", Map.of(), "{}"),
-                        TIMEOUT,
-                        ProbeResponse::status))
+                harness
+                    .transport()
+                    .exchange(post("http://nowhere.test:9/"), TIMEOUT, ProbeResponse::status))
         .isInstanceOfSatisfying(
             ProbeException.class,
-            e -> {
-              assertThat(e.kind()).isEqualTo(FailureKind.CONNECT);
-              assertThat(e.getMessage()).isEqualTo("host could not be resolved");
-            });
-    assertThat(spy.seen).isEmpty();
+            kindAndMessage(FailureKind.CONNECT, "host could not be resolved"));
+    assertThat(harness.spy.seen).isEmpty();
   }
 
   @Test
   void badRequestsAreRefusedBeforeAnyConnect() {
-    HttpClientProbeTransport transport = transport();
+    HttpClientProbeTransport transport = harness.transport();
     assertThatThrownBy(
             () ->
                 transport.exchange(
@@ -350,24 +314,21 @@ class HttpClientProbeTransportTest {
     assertThatThrownBy(
             () ->
                 transport.exchange(
-                    post("http://user@127.0.0.1:9/", Map.of(), "{}"),
-                    TIMEOUT,
-                    ProbeResponse::status))
+                    post("http://user@127.0.0.1:9/"), TIMEOUT, ProbeResponse::status))
         .isInstanceOf(ProbeException.class);
     assertThatThrownBy(
-            () ->
-                transport.exchange(
-                    post("ftp://127.0.0.1:9/", Map.of(), "{}"), TIMEOUT, ProbeResponse::status))
+            () -> transport.exchange(post("ftp://127.0.0.1:9/"), TIMEOUT, ProbeResponse::status))
         .isInstanceOfSatisfying(
             ProbeException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.BLOCKED));
-    assertThat(spy.seen).isEmpty();
+    assertThat(harness.spy.seen).isEmpty();
   }
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(ints = {200, 204, 301, 404, 500})
   void pingCountsAnyStatus(int status) throws Exception {
-    Server server = server(respond(status, ""));
-    java.util.OptionalLong ms = transport().ping("http://127.0.0.1:" + server.port(), TIMEOUT);
+    Server server = harness.server(respond(status, ""));
+    java.util.OptionalLong ms =
+        harness.transport().ping("http://127.0.0.1:" + server.port(), TIMEOUT);
     assertThat(ms).isPresent();
     assertThat(ms.getAsLong()).isBetween(0L, 5000L);
   }
@@ -376,38 +337,33 @@ class HttpClientProbeTransportTest {
   void pingUsesHead() throws Exception {
     AtomicReference<String> method = new AtomicReference<>();
     Server server =
-        server(
+        harness.server(
             exchange -> {
               method.set(exchange.getRequestMethod() + " " + exchange.getRequestURI());
               respond(200, "").handle(exchange);
             });
-    assertThat(transport().ping("http://127.0.0.1:" + server.port(), TIMEOUT)).isPresent();
+    assertThat(harness.transport().ping("http://127.0.0.1:" + server.port(), TIMEOUT)).isPresent();
     assertThat(method.get()).isEqualTo("HEAD /");
   }
 
   @Test
   void pingOfAClosedPortIsEmpty() throws Exception {
-    int port;
-    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      port = socket.getLocalPort();
-    }
-    assertThat(transport().ping("http://127.0.0.1:" + port, TIMEOUT)).isEmpty();
-    assertThat(transport().ping("http://10.0.0.1:9", TIMEOUT)).isEmpty();
+    int port = closedPort();
+    assertThat(harness.transport().ping("http://127.0.0.1:" + port, TIMEOUT)).isEmpty();
+    assertThat(harness.transport().ping("http://10.0.0.1:9", TIMEOUT)).isEmpty();
   }
 
   @Test
   void closeIsIdempotentAndLeavesNoDeadlineThread() throws Exception {
-    Server server = server(respond(200, "ok"));
+    Server server = harness.server(respond(200, "ok"));
     HttpClientProbeTransport transport =
-        new HttpClientProbeTransport(guard(answering(Map.of())), config(), spy);
-    transport.exchange(
-        post(server.url("/"), Map.of(), "{}"), TIMEOUT, HttpClientProbeTransportFixtures::text);
+        new HttpClientProbeTransport(guard(answering(Map.of())), config(), harness.spy);
+    transport.exchange(post(server.url("/")), TIMEOUT, HttpClientProbeTransportFixtures::text);
     assertThat(deadlineThreads()).isNotEmpty();
     transport.close();
     transport.close();
     assertThat(deadlineThreads()).isEmpty();
-    assertThatThrownBy(
-            () -> transport.exchange(post(server.url("/"), Map.of(), "{}"), TIMEOUT, r -> 1))
+    assertThatThrownBy(() -> transport.exchange(post(server.url("/")), TIMEOUT, r -> 1))
         .isInstanceOf(IllegalStateException.class);
     assertThat(transport.ping(server.url("/"), TIMEOUT)).isEmpty();
   }
@@ -425,7 +381,7 @@ class HttpClientProbeTransportTest {
     java.util.concurrent.atomic.AtomicInteger maxInFlight =
         new java.util.concurrent.atomic.AtomicInteger();
     Server server =
-        server(
+        harness.server(
             exchange -> {
               maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
               try {
@@ -437,7 +393,7 @@ class HttpClientProbeTransportTest {
               }
               respond(200, "ok").handle(exchange);
             });
-    HttpClientProbeTransport transport = transport(config().withMaxConnections(4));
+    HttpClientProbeTransport transport = harness.transport(config().withMaxConnections(4));
     ExecutorService pool = Executors.newFixedThreadPool(50);
     try {
       List<Future<String>> results = new ArrayList<>();
@@ -446,7 +402,7 @@ class HttpClientProbeTransportTest {
             pool.submit(
                 () ->
                     transport.exchange(
-                        post(server.url("/"), Map.of(), "{}"),
+                        post(server.url("/")),
                         Duration.ofSeconds(20),
                         HttpClientProbeTransportFixtures::text)));
       }
@@ -462,8 +418,9 @@ class HttpClientProbeTransportTest {
 
   @Test
   void bodyStreamIsTheSameInstanceAndEmptyForHead() throws Exception {
-    Server server = server(respond(200, "abc"));
-    transport()
+    Server server = harness.server(respond(200, "abc"));
+    harness
+        .transport()
         .exchange(
             new ProbeRequest("HEAD", server.url("/"), Map.of(), null),
             TIMEOUT,

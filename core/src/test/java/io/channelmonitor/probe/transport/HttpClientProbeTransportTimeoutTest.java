@@ -2,23 +2,23 @@ package io.channelmonitor.probe;
 
 import static io.channelmonitor.probe.HttpClientProbeTransportFixtures.answering;
 import static io.channelmonitor.probe.HttpClientProbeTransportFixtures.config;
+import static io.channelmonitor.probe.HttpClientProbeTransportFixtures.get;
 import static io.channelmonitor.probe.HttpClientProbeTransportFixtures.guard;
+import static io.channelmonitor.probe.HttpClientProbeTransportFixtures.kindAndMessage;
 import static io.channelmonitor.probe.HttpClientProbeTransportFixtures.respond;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.channelmonitor.FailureKind;
-import io.channelmonitor.probe.HttpClientProbeTransportFixtures.ConnectSpy;
 import io.channelmonitor.probe.HttpClientProbeTransportFixtures.Server;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The whole-call deadline: upstreams that stall, trickle or stay silent end as TIMEOUT close to the
@@ -27,34 +27,8 @@ import org.junit.jupiter.api.Test;
 class HttpClientProbeTransportTimeoutTest {
   private static final long GENEROUS_MILLIS = 5_000;
 
-  private final ConnectSpy spy = new ConnectSpy();
-  private final List<AutoCloseable> toClose = new ArrayList<>();
-
-  @AfterEach
-  void closeAll() throws Exception {
-    for (AutoCloseable c : toClose) {
-      c.close();
-    }
-    assertThat(spy.sawNonLoopback()).isFalse();
-  }
-
-  private HttpClientProbeTransport transport(ProbeTransportConfig config) {
-    HttpClientProbeTransport t =
-        new HttpClientProbeTransport(guard(answering(Map.of())), config, spy);
-    toClose.add(t);
-    return t;
-  }
-
-  private HttpClientProbeTransportRawServer raw(HttpClientProbeTransportRawServer.Script script)
-      throws IOException {
-    HttpClientProbeTransportRawServer server = new HttpClientProbeTransportRawServer(script);
-    toClose.add(server);
-    return server;
-  }
-
-  private static ProbeRequest get(String url) {
-    return new ProbeRequest("GET", url, Map.of(), null);
-  }
+  @RegisterExtension
+  final HttpClientProbeTransportHarness harness = new HttpClientProbeTransportHarness();
 
   /** Runs an exchange that must time out and returns how long it took. */
   private long timesOut(
@@ -66,40 +40,43 @@ class HttpClientProbeTransportTimeoutTest {
                     get(url), Duration.ofMillis(timeoutMillis), r -> r.body().readAllBytes()))
         .isInstanceOfSatisfying(
             ProbeException.class,
-            e -> {
-              assertThat(e.kind()).isEqualTo(FailureKind.TIMEOUT);
-              assertThat(e.getMessage())
-                  .isEqualTo("request timed out after " + timeoutMillis + " ms");
-            });
+            kindAndMessage(
+                FailureKind.TIMEOUT, "request timed out after " + timeoutMillis + " ms"));
     long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
     System.out.printf("%s with a %d ms timeout ended after %d ms%n", what, timeoutMillis, millis);
     assertThat(millis).isBetween(timeoutMillis - 50, GENEROUS_MILLIS);
     return millis;
   }
 
+  /** Runs an exchange with a raw server playing {@code script} that must time out. */
+  private void timesOutAgainst(
+      HttpClientProbeTransportRawServer.Script script, long timeoutMillis, String what)
+      throws IOException {
+    HttpClientProbeTransportRawServer server = harness.raw(script);
+    timesOut(harness.transport(), server.url("/"), timeoutMillis, what);
+  }
+
   @Test
   void headersThenStallTimesOut() throws Exception {
-    HttpClientProbeTransportRawServer server =
-        raw(HttpClientProbeTransportRawServer.headersThenStall());
-    timesOut(transport(config()), server.url("/"), 500, "headers-then-stall");
+    timesOutAgainst(
+        HttpClientProbeTransportRawServer.headersThenStall(), 500, "headers-then-stall");
   }
 
   @Test
   void trickleForeverTimesOut() throws Exception {
-    HttpClientProbeTransportRawServer server = raw(HttpClientProbeTransportRawServer.trickle());
-    timesOut(transport(config()), server.url("/"), 800, "trickle");
+    timesOutAgainst(HttpClientProbeTransportRawServer.trickle(), 800, "trickle");
   }
 
   @Test
   void silentServerTimesOut() throws Exception {
-    HttpClientProbeTransportRawServer server = raw(HttpClientProbeTransportRawServer.silent());
-    timesOut(transport(config()), server.url("/"), 500, "no-headers");
+    timesOutAgainst(HttpClientProbeTransportRawServer.silent(), 500, "no-headers");
   }
 
   @Test
   void waitingForAPooledConnectionCountsAgainstTheDeadline() throws Exception {
-    HttpClientProbeTransportRawServer server = raw(HttpClientProbeTransportRawServer.silent());
-    HttpClientProbeTransport transport = transport(config().withMaxConnections(1));
+    HttpClientProbeTransportRawServer server =
+        harness.raw(HttpClientProbeTransportRawServer.silent());
+    HttpClientProbeTransport transport = harness.transport(config().withMaxConnections(1));
     CountDownLatch started = new CountDownLatch(1);
     Thread holder =
         new Thread(
@@ -124,11 +101,11 @@ class HttpClientProbeTransportTimeoutTest {
 
   @Test
   void readingAfterTheDeadlineIsTimeout() throws Exception {
-    Server server = Server.start(respond(200, "late body"));
-    toClose.add(server);
+    Server server = harness.server(respond(200, "late body"));
     assertThatThrownBy(
             () ->
-                transport(config())
+                harness
+                    .transport()
                     .exchange(
                         get(server.url("/")),
                         Duration.ofMillis(300),
@@ -148,21 +125,17 @@ class HttpClientProbeTransportTimeoutTest {
   void connectTimeoutIsTimeoutWithItsOwnMessage() {
     // The hook plays a connect that times out; no real unroutable address is ever dialled.
     HttpClientProbeTransport transport =
-        new HttpClientProbeTransport(
-            guard(answering(Map.of())),
-            config(),
-            address -> {
-              throw new java.net.SocketTimeoutException("Connect timed out");
-            });
-    toClose.add(transport);
+        harness.closeLater(
+            new HttpClientProbeTransport(
+                guard(answering(Map.of())),
+                config(),
+                address -> {
+                  throw new java.net.SocketTimeoutException("Connect timed out");
+                }));
     assertThatThrownBy(
             () -> transport.exchange(get("http://127.0.0.1:9/"), Duration.ofSeconds(5), r -> 1))
         .isInstanceOfSatisfying(
-            ProbeException.class,
-            e -> {
-              assertThat(e.kind()).isEqualTo(FailureKind.TIMEOUT);
-              assertThat(e.getMessage()).isEqualTo("connect timed out");
-            });
+            ProbeException.class, kindAndMessage(FailureKind.TIMEOUT, "connect timed out"));
   }
 
   @Test
@@ -170,19 +143,15 @@ class HttpClientProbeTransportTimeoutTest {
     // DNS is bounded by the policy's resolve timeout, not interrupted by the deadline: the call
     // ends once the lookup returns, as TIMEOUT.
     HttpClientProbeTransport transport =
-        new HttpClientProbeTransport(
-            guard(
-                host -> {
-                  try {
-                    Thread.sleep(700);
-                  } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                  }
-                  return List.of(HttpClientProbeTransportFixtures.ip(host, "127.0.0.1"));
-                }),
-            config(),
-            spy);
-    toClose.add(transport);
+        harness.transport(
+            host -> {
+              try {
+                Thread.sleep(700);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              return List.of(HttpClientProbeTransportFixtures.ip(host, "127.0.0.1"));
+            });
     long start = System.nanoTime();
     assertThatThrownBy(
             () -> transport.exchange(get("http://slow.test:9/"), Duration.ofMillis(300), r -> 1))
@@ -196,18 +165,19 @@ class HttpClientProbeTransportTimeoutTest {
   @Test
   void zeroTimeoutFailsAtOnce() {
     assertThatThrownBy(
-            () -> transport(config()).exchange(get("http://127.0.0.1:9/"), Duration.ZERO, r -> 1))
+            () -> harness.transport().exchange(get("http://127.0.0.1:9/"), Duration.ZERO, r -> 1))
         .isInstanceOfSatisfying(
             ProbeException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.TIMEOUT));
-    assertThat(spy.seen).isEmpty();
+    assertThat(harness.spy.seen).isEmpty();
   }
 
   @Test
   void pingOfAStalledServerIsEmptyWithinTheTimeout() throws Exception {
-    HttpClientProbeTransportRawServer server = raw(HttpClientProbeTransportRawServer.silent());
+    HttpClientProbeTransportRawServer server =
+        harness.raw(HttpClientProbeTransportRawServer.silent());
     long start = System.nanoTime();
     assertThat(
-            transport(config()).ping("http://127.0.0.1:" + server.port(), Duration.ofMillis(400)))
+            harness.transport().ping("http://127.0.0.1:" + server.port(), Duration.ofMillis(400)))
         .isEmpty();
     assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start))
         .isLessThan(GENEROUS_MILLIS);

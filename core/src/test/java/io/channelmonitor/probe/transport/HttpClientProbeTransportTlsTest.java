@@ -1,9 +1,12 @@
 package io.channelmonitor.probe;
 
+import static io.channelmonitor.probe.HttpClientProbeTransportFixtures.TIMEOUT;
 import static io.channelmonitor.probe.HttpClientProbeTransportFixtures.answering;
 import static io.channelmonitor.probe.HttpClientProbeTransportFixtures.clientTrust;
 import static io.channelmonitor.probe.HttpClientProbeTransportFixtures.config;
+import static io.channelmonitor.probe.HttpClientProbeTransportFixtures.get;
 import static io.channelmonitor.probe.HttpClientProbeTransportFixtures.guard;
+import static io.channelmonitor.probe.HttpClientProbeTransportFixtures.kindAndMessage;
 import static io.channelmonitor.probe.HttpClientProbeTransportFixtures.requestHeader;
 import static io.channelmonitor.probe.HttpClientProbeTransportFixtures.respond;
 import static io.channelmonitor.probe.HttpClientProbeTransportFixtures.serverTls;
@@ -11,65 +14,49 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.channelmonitor.FailureKind;
-import io.channelmonitor.probe.HttpClientProbeTransportFixtures.ConnectSpy;
 import io.channelmonitor.probe.HttpClientProbeTransportFixtures.Server;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * TLS against a loopback HTTPS server with a self-signed certificate for localhost, api.test and
  * 127.0.0.1.
  */
 class HttpClientProbeTransportTlsTest {
-  private static final Duration TIMEOUT = Duration.ofSeconds(5);
   private static final Map<String, List<String>> NAMES =
       Map.of(
           "api.test", List.of("127.0.0.1"),
           "other.test", List.of("127.0.0.1"));
 
-  private final ConnectSpy spy = new ConnectSpy();
+  @RegisterExtension
+  final HttpClientProbeTransportHarness harness = new HttpClientProbeTransportHarness();
+
   private final AtomicReference<String> host = new AtomicReference<>();
   private Server server;
-  private HttpClientProbeTransport transport;
 
   @BeforeEach
   void start() throws Exception {
     server =
-        Server.startTls(
-            serverTls(),
-            exchange -> {
-              host.set(requestHeader(exchange, "Host"));
-              respond(200, "secure").handle(exchange);
-            });
-  }
-
-  @AfterEach
-  void stop() {
-    if (transport != null) {
-      transport.close();
-    }
-    server.close();
-    assertThat(spy.sawNonLoopback()).isFalse();
+        harness.closeLater(
+            Server.startTls(
+                serverTls(),
+                exchange -> {
+                  host.set(requestHeader(exchange, "Host"));
+                  respond(200, "secure").handle(exchange);
+                }));
   }
 
   private HttpClientProbeTransport trusting() throws Exception {
-    transport =
-        new HttpClientProbeTransport(
-            guard(answering(NAMES)), config().withSslContext(clientTrust()), spy);
-    return transport;
+    return harness.transport(guard(answering(NAMES)), config().withSslContext(clientTrust()));
   }
 
   private String url(String name) {
     return "https://" + name + ":" + server.port() + "/v1/models";
-  }
-
-  private static ProbeRequest get(String url) {
-    return new ProbeRequest("GET", url, Map.of(), null);
   }
 
   @Test
@@ -100,15 +87,10 @@ class HttpClientProbeTransportTlsTest {
 
   @Test
   void selfSignedCertificateIsNotTrustedByDefault() {
-    transport = new HttpClientProbeTransport(guard(answering(NAMES)), config(), spy);
-    assertThatThrownBy(
-            () -> transport.exchange(get(url("api.test")), TIMEOUT, ProbeResponse::status))
+    HttpClientProbeTransport t = harness.transport(guard(answering(NAMES)), config());
+    assertThatThrownBy(() -> t.exchange(get(url("api.test")), TIMEOUT, ProbeResponse::status))
         .isInstanceOfSatisfying(
-            ProbeException.class,
-            e -> {
-              assertThat(e.kind()).isEqualTo(FailureKind.TLS);
-              assertThat(e.getMessage()).isEqualTo("TLS certificate not trusted");
-            });
+            ProbeException.class, kindAndMessage(FailureKind.TLS, "TLS certificate not trusted"));
     assertThat(server.hits).hasValue(0);
   }
 

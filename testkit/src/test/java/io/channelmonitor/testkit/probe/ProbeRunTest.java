@@ -64,13 +64,17 @@ class ProbeRunTest {
         .primaryModel(model);
   }
 
+  /** A library that trusts the fake upstream, with 5 s for a request and as degraded threshold. */
+  private ChannelMonitor loopbackMonitor() {
+    return ProbeMatrixTest.loopbackMonitor(upstream, Duration.ofSeconds(5), Duration.ofSeconds(5));
+  }
+
   @Test
   void everyModelIsProbedAndResultsComeInModelOrder() {
     upstream.script("b", Behaviour.wrongAnswer());
     upstream.script("c", Behaviour.slowTotal(Duration.ofMillis(300)));
     upstream.script("d", Behaviour.status(503, "{}"));
-    try (ChannelMonitor cm =
-        ProbeMatrixTest.loopbackMonitor(upstream, Duration.ofSeconds(5), Duration.ofSeconds(5))) {
+    try (ChannelMonitor cm = loopbackMonitor()) {
       Monitor monitor =
           cm.monitors()
               .create(
@@ -158,8 +162,7 @@ class ProbeRunTest {
 
   @Test
   void replaceModePassesAnyNonBlankAnswer() {
-    try (ChannelMonitor cm =
-        ProbeMatrixTest.loopbackMonitor(upstream, Duration.ofSeconds(5), Duration.ofSeconds(5))) {
+    try (ChannelMonitor cm = loopbackMonitor()) {
       Monitor monitor =
           cm.monitors()
               .create(
@@ -178,8 +181,7 @@ class ProbeRunTest {
 
   @Test
   void theKeyPlaceholderIsFilledInExtraHeaders() {
-    try (ChannelMonitor cm =
-        ProbeMatrixTest.loopbackMonitor(upstream, Duration.ofSeconds(5), Duration.ofSeconds(5))) {
+    try (ChannelMonitor cm = loopbackMonitor()) {
       Monitor monitor =
           cm.monitors()
               .create(

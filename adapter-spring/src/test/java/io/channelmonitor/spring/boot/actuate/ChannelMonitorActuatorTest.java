@@ -80,6 +80,47 @@ class ChannelMonitorActuatorTest {
   }
 
   @Test
+  void theFailOnChannelErrorsPropertyReachesTheIndicator() {
+    ChannelMonitor withChannels = monitorWithChannels();
+    runner
+        .withBean(ChannelMonitorStore.class, withChannels::store)
+        .withPropertyValues("channel-monitor.health.fail-on-channel-errors=true")
+        .run(
+            context ->
+                assertThat(
+                        context.getBean(ChannelMonitorHealthIndicator.class).health().getStatus())
+                    .isEqualTo(Status.DOWN));
+    runner
+        .withBean(ChannelMonitorStore.class, withChannels::store)
+        .run(
+            context ->
+                assertThat(
+                        context.getBean(ChannelMonitorHealthIndicator.class).health().getStatus())
+                    .isEqualTo(Status.UP));
+    withChannels.close();
+  }
+
+  @Test
+  void applicationBeansReplaceTheIndicatorAndTheEndpoint() {
+    ChannelMonitor other = ChannelMonitor.builder().build();
+    runner
+        .withPropertyValues("management.endpoints.web.exposure.include=channelmonitors")
+        .withBean(
+            "myIndicator",
+            ChannelMonitorHealthIndicator.class,
+            () -> new ChannelMonitorHealthIndicator(other, false))
+        .withBean(
+            "myEndpoint", ChannelMonitorsEndpoint.class, () -> new ChannelMonitorsEndpoint(other))
+        .run(
+            context -> {
+              assertThat(context).hasSingleBean(ChannelMonitorHealthIndicator.class);
+              assertThat(context).hasSingleBean(ChannelMonitorsEndpoint.class);
+              assertThat(context).hasBean("myIndicator").hasBean("myEndpoint");
+            });
+    other.close();
+  }
+
+  @Test
   void healthIsUpWhileRunningAndSummarisesChannelsByLatestPrimaryStatus() {
     try (ChannelMonitor monitor = monitorWithChannels().start()) {
       Health health = new ChannelMonitorHealthIndicator(monitor, false).health();

@@ -14,8 +14,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 
 /**
- * The REST API on Spring MVC: the read-only user routes (on by default) and the admin routes (off
- * by default; they carry no security of their own). Routes sit under {@code
+ * The REST API on Spring MVC: the read-only user routes and the status page (on by default) and the
+ * admin routes (off by default; they carry no security of their own). Routes sit under {@code
  * channel-monitor.web.base-path}.
  */
 @AutoConfiguration(after = ChannelMonitorAutoConfiguration.class)
@@ -42,6 +42,16 @@ public class ChannelMonitorWebAutoConfiguration {
   UserMonitorController channelMonitorUserController(
       ChannelMonitor channelMonitor, SettingsProvider featureSwitch) {
     return new UserMonitorController(channelMonitor, featureSwitch);
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  @ConditionalOnBooleanProperty(
+      name = "channel-monitor.web.status-page.enabled",
+      matchIfMissing = true)
+  StatusPageController channelMonitorStatusPageController(
+      ChannelMonitor channelMonitor, SettingsProvider featureSwitch) {
+    return new StatusPageController(channelMonitor, featureSwitch);
   }
 
   /** An empty base path, or one that starts with {@code /} and does not end with it. */

@@ -23,8 +23,19 @@ class ChannelMonitorWebAutoConfigurationTest {
     web.run(
         context -> {
           assertThat(context).hasSingleBean(UserMonitorController.class);
+          assertThat(context).hasSingleBean(StatusPageController.class);
           assertThat(context).doesNotHaveBean(AdminMonitorController.class);
         });
+  }
+
+  @Test
+  void theStatusPageCanBeTurnedOff() {
+    web.withPropertyValues("channel-monitor.web.status-page.enabled=false")
+        .run(
+            context -> {
+              assertThat(context).doesNotHaveBean(StatusPageController.class);
+              assertThat(context).hasSingleBean(UserMonitorController.class);
+            });
   }
 
   @Test
@@ -49,6 +60,7 @@ class ChannelMonitorWebAutoConfigurationTest {
         .run(
             context -> {
               assertThat(context).doesNotHaveBean(UserMonitorController.class);
+              assertThat(context).doesNotHaveBean(StatusPageController.class);
               assertThat(context).doesNotHaveBean(AdminMonitorController.class);
             });
   }

@@ -96,6 +96,10 @@ class StatusPageIntegrationTest {
   void chromiumRendersOneCardPerMonitorGroupedWithSixtyBarsEach(@TempDir Path profile)
       throws Exception {
     String chromium = chromium();
+    // CI installs chromium (.ci/run), so there a missing browser is a failure, not a skip.
+    if (System.getenv("CI") != null) {
+      assertThat(chromium).as("chromium must be installed in CI").isNotNull();
+    }
     Assumptions.assumeTrue(chromium != null, "chromium is not installed");
     String url = "http://127.0.0.1:" + port + PAGE;
     String dom = run(chromium, profile, "--window-size=1200,1000", "--dump-dom", url);

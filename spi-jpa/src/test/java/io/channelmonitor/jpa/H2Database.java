@@ -1,8 +1,10 @@
 package io.channelmonitor.jpa;
 
+import io.channelmonitor.jdbc.JdbcStore;
 import jakarta.persistence.EntityManagerFactory;
 import java.util.Map;
 import java.util.UUID;
+import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -14,16 +16,27 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 final class H2Database implements TestDatabase, BeforeAllCallback, AfterAllCallback {
   private final String urlSettings;
+  private final Schema schema;
   private EntityManagerFactory factory;
 
-  /** A database with H2's default session settings. */
+  /** A database with H2's default session settings and a schema Hibernate generates. */
   H2Database() {
-    this("");
+    this("", Schema.GENERATED);
   }
 
   /** A database whose URL adds {@code urlSettings}, e.g. {@code ;TIME ZONE=Asia/Kolkata}. */
   H2Database(String urlSettings) {
+    this(urlSettings, Schema.GENERATED);
+  }
+
+  /** A database whose tables {@code schema} says who creates. */
+  H2Database(Schema schema) {
+    this("", schema);
+  }
+
+  private H2Database(String urlSettings, Schema schema) {
     this.urlSettings = urlSettings;
+    this.schema = schema;
   }
 
   @Override
@@ -33,7 +46,13 @@ final class H2Database implements TestDatabase, BeforeAllCallback, AfterAllCallb
             + UUID.randomUUID()
             + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=20000"
             + urlSettings;
-    Map<String, Object> settings = TestDatabase.settings(url, "sa", "");
+    if (schema == Schema.JDBC_SCRIPT) {
+      JdbcDataSource dataSource = new JdbcDataSource();
+      dataSource.setURL(url);
+      dataSource.setUser("sa");
+      JdbcStore.builder(dataSource).createSchemaIfMissing(true).build();
+    }
+    Map<String, Object> settings = TestDatabase.settings(url, "sa", "", schema);
     factory = TestDatabase.open(settings);
   }
 

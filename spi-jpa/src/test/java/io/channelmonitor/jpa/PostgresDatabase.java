@@ -1,10 +1,9 @@
 package io.channelmonitor.jpa;
 
+import io.channelmonitor.jdbc.JdbcStore;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.persistence.EntityManagerFactory;
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -23,19 +22,22 @@ final class PostgresDatabase implements TestDatabase, BeforeAllCallback, AfterAl
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(PostgresDatabase.class);
 
-  private final String sessionTimeZone;
+  private final Schema schema;
   private DataSource admin;
   private String name;
   private EntityManagerFactory factory;
 
-  /** A database whose sessions use the driver's default time zone (the JVM's). */
+  /**
+   * A database with a schema Hibernate generates. Its sessions use the JVM's time zone: the driver
+   * sets it when it connects.
+   */
   PostgresDatabase() {
-    this(null);
+    this(Schema.GENERATED);
   }
 
-  /** A database whose sessions use {@code sessionTimeZone}, e.g. {@code America/Los_Angeles}. */
-  PostgresDatabase(String sessionTimeZone) {
-    this.sessionTimeZone = sessionTimeZone;
+  /** A database whose tables {@code schema} says who creates. */
+  PostgresDatabase(Schema schema) {
+    this.schema = schema;
   }
 
   @Override
@@ -49,12 +51,11 @@ final class PostgresDatabase implements TestDatabase, BeforeAllCallback, AfterAl
     admin = server.getPostgresDatabase();
     name = "cm_" + UUID.randomUUID().toString().replace("-", "");
     execute(admin, "CREATE DATABASE " + name);
-    String url = server.getJdbcUrl("postgres", name);
-    if (sessionTimeZone != null) {
-      String option = "-c TimeZone=" + sessionTimeZone;
-      url += "&options=" + URLEncoder.encode(option, StandardCharsets.UTF_8);
+    if (schema == Schema.JDBC_SCRIPT) {
+      JdbcStore.builder(server.getDatabase("postgres", name)).createSchemaIfMissing(true).build();
     }
-    factory = TestDatabase.open(TestDatabase.settings(url, "postgres", "postgres"));
+    String url = server.getJdbcUrl("postgres", name);
+    factory = TestDatabase.open(TestDatabase.settings(url, "postgres", "postgres", schema));
   }
 
   @Override

@@ -21,6 +21,17 @@ interface TestDatabase {
   /** The persistence unit of {@code META-INF/persistence.xml} that lists the library's classes. */
   String UNIT = "channel-monitor-test";
 
+  /** Who creates the tables of a test database. */
+  enum Schema {
+    /** Hibernate, from the entities ({@code schema-generation.database.action=create}). */
+    GENERATED,
+    /**
+     * The JDBC store, from the script it ships for the dialect; Hibernate then validates the
+     * entities against those tables ({@code hibernate.hbm2ddl.auto=validate}).
+     */
+    JDBC_SCRIPT
+  }
+
   /** The factory of this class's database. */
   EntityManagerFactory factory();
 
@@ -51,14 +62,23 @@ interface TestDatabase {
 
   /**
    * The settings every test unit gets: connection, schema generation from the entities, UTC as the
-   * JDBC time zone (as the store's documentation recommends) and insert batching.
+   * JDBC time zone and insert batching.
    */
   static Map<String, Object> settings(String url, String user, String password) {
+    return settings(url, user, password, Schema.GENERATED);
+  }
+
+  /** The settings of a unit whose tables {@code schema} says who creates. */
+  static Map<String, Object> settings(String url, String user, String password, Schema schema) {
     Map<String, Object> settings = new HashMap<>();
     settings.put("jakarta.persistence.jdbc.url", url);
     settings.put("jakarta.persistence.jdbc.user", user);
     settings.put("jakarta.persistence.jdbc.password", password);
-    settings.put("jakarta.persistence.schema-generation.database.action", "create");
+    if (schema == Schema.GENERATED) {
+      settings.put("jakarta.persistence.schema-generation.database.action", "create");
+    } else {
+      settings.put("hibernate.hbm2ddl.auto", "validate");
+    }
     settings.put("hibernate.jdbc.time_zone", "UTC");
     settings.put("hibernate.jdbc.batch_size", "50");
     settings.put("hibernate.connection.pool_size", "20");

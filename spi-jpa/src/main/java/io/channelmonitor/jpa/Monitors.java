@@ -10,6 +10,7 @@ import io.channelmonitor.store.MonitorRecord;
 import io.channelmonitor.store.StaleMonitorException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.List;
@@ -69,7 +70,7 @@ final class Monitors {
         });
   }
 
-  private static int bindConfig(jakarta.persistence.Query update, MonitorRecord monitor) {
+  private static int bindConfig(Query update, MonitorRecord monitor) {
     MonitorConfig config = monitor.config();
     return update
         .setParameter("name", config.name())

@@ -9,6 +9,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -91,7 +92,7 @@ final class Results {
   }
 
   /** One grouped query per chunk of ids, with the status sums of {@link StatusSums}. */
-  List<ModelCounts> count(java.util.Collection<Long> monitorIds, Instant from, Instant to) {
+  List<ModelCounts> count(Collection<Long> monitorIds, Instant from, Instant to) {
     List<List<Long>> chunks = Ids.chunks(monitorIds);
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(to, "to");

@@ -5,6 +5,7 @@ import io.channelmonitor.jpa.entity.ResultEntity;
 import io.channelmonitor.jpa.entity.RollupEntity;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.Query;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -152,7 +153,7 @@ final class RollupUpsert {
    * literal (see {@link DayLiterals}); the instants are parameters.
    */
   private record Window(LocalDate day, Instant from, Instant to, Instant now) {
-    jakarta.persistence.Query bind(jakarta.persistence.Query query) {
+    Query bind(Query query) {
       return query.setParameter("from", from).setParameter("to", to).setParameter("now", now);
     }
   }

@@ -239,14 +239,16 @@ public final class JpaStore implements ChannelMonitorStore {
     }
 
     /**
-     * Checks that the unit manages the store's entities and detects the dialect (unless set).
+     * Checks that the unit is resource-local and manages the store's entities, and detects the
+     * dialect (unless set).
      *
-     * @throws IllegalStateException when the unit does not manage an entity of {@link
-     *     #ENTITY_CLASSES}, or the dialect cannot be detected
+     * @throws IllegalStateException when the unit is not resource-local, does not manage an entity
+     *     of {@link #ENTITY_CLASSES}, or the dialect cannot be detected
      * @throws IllegalArgumentException when the database product is not supported
      * @throws io.channelmonitor.StoreException when the database cannot be reached
      */
     public JpaStore build() {
+      PersistenceUnitCheck.requireResourceLocal(factory);
       PersistenceUnitCheck.requireEntities(factory);
       Transactions transactions = new Transactions(factory);
       JpaDialect chosen =

@@ -1,12 +1,26 @@
 package io.channelmonitor.jpa;
 
 import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceUnitTransactionType;
 import jakarta.persistence.metamodel.Metamodel;
 import java.sql.Connection;
 
 /** What {@link JpaStore.Builder#build()} checks about the host's persistence unit. */
 final class PersistenceUnitCheck {
   private PersistenceUnitCheck() {}
+
+  /**
+   * Fails when the unit's transactions are JTA: the store begins and commits transactions of its
+   * own through {@code EntityManager.getTransaction()}, which only a resource-local unit offers.
+   */
+  static void requireResourceLocal(EntityManagerFactory factory) {
+    if (factory.getTransactionType() != PersistenceUnitTransactionType.RESOURCE_LOCAL) {
+      throw new IllegalStateException(
+          "JpaStore needs a RESOURCE_LOCAL persistence unit, this one is "
+              + factory.getTransactionType()
+              + ": the store runs every operation in a transaction of its own");
+    }
+  }
 
   /** Fails with a message saying how to register the entities when the unit lacks one. */
   static void requireEntities(EntityManagerFactory factory) {

@@ -43,12 +43,25 @@ import org.slf4j.LoggerFactory;
  * transaction, and the unit must therefore be {@code RESOURCE_LOCAL}.
  *
  * <p><b>Time.</b> Instants are mapped as {@link Instant}, which Hibernate 6 and later stores as
- * {@code timestamp with time zone} in UTC whatever the JVM's time zone; days are UTC days whose
- * bounds the store computes itself. Leases expire by the store's {@link Clock}.
+ * {@code timestamp with time zone} holding the UTC instant, whatever the JVM's and the session's
+ * time zones. Days are UTC days whose bounds the store computes itself, and they reach the database
+ * as SQL date literals, so {@code hibernate.jdbc.time_zone} (UTC is the usual choice) cannot shift
+ * them. Leases expire by the store's {@link Clock}.
+ *
+ * <p><b>Round trips.</b> Ids are database identity columns, as in the JDBC schema, so they follow
+ * insertion order across instances. Hibernate executes an identity insert as soon as the entity is
+ * persisted, so a run's results are one insert per model, after one lock of their monitors, all in
+ * one transaction ({@code hibernate.jdbc.batch_size} does not batch identity inserts). Reads and
+ * counts are one statement per call for up to 1000 monitors; a day's rollup is one statement on
+ * PostgreSQL (a lock and a {@code MERGE} on H2); pruning selects the oldest ids and deletes them.
+ * Hosts passing many monitors may set {@code hibernate.query.in_clause_parameter_padding=true}.
  *
  * <p><b>Failures.</b> A {@link jakarta.persistence.PersistenceException} becomes a {@link
  * io.channelmonitor.StoreException} whose message names the operation and the SQLState; messages
- * never contain stored values.
+ * never contain stored values, and for data and constraint errors (SQLState classes 22 and 23) the
+ * provider's exception is replaced by one without its message. Hibernate itself logs the driver's
+ * message of a failed statement (logger {@code org.hibernate.orm.jdbc.error}), which may quote a
+ * value; hosts that store secrets in header values may turn that logger off.
  *
  * <p>Thread-safe: the store holds no entity manager and no mutable state of its own.
  */

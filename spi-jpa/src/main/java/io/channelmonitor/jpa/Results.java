@@ -1,0 +1,157 @@
+package io.channelmonitor.jpa;
+
+import io.channelmonitor.jpa.entity.MonitorEntity;
+import io.channelmonitor.jpa.entity.ResultEntity;
+import io.channelmonitor.store.ModelCounts;
+import io.channelmonitor.store.ResultRecord;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.TypedQuery;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/** The results: batch inserts, newest-first history, window counts and pruning. */
+final class Results {
+  private static final String RESULT = ResultEntity.NAME;
+
+  private final Transactions transactions;
+
+  Results(Transactions transactions) {
+    this.transactions = transactions;
+  }
+
+  /**
+   * One transaction: share-lock the batch's monitors that still exist, in id order (a concurrent
+   * delete either waits for this transaction or has already removed its monitor, whose rows are
+   * then dropped), then persist the other rows in list order and flush, so ids follow the list.
+   */
+  void insert(List<ResultRecord> results) {
+    List<ResultRecord> rows = List.copyOf(results);
+    if (rows.isEmpty()) {
+      return;
+    }
+    Set<Long> asked = new HashSet<>();
+    rows.forEach(row -> asked.add(row.monitorId()));
+    transactions.run(
+        "insertResults",
+        manager -> {
+          Set<Long> live = lockExisting(manager, asked);
+          for (ResultRecord row : rows) {
+            if (live.contains(row.monitorId())) {
+              manager.persist(new ResultEntity(row.monitorId(), row.result()));
+            }
+          }
+          manager.flush();
+          return null;
+        });
+  }
+
+  private static Set<Long> lockExisting(EntityManager manager, Set<Long> ids) {
+    Set<Long> live = new HashSet<>();
+    for (List<Long> chunk : Ids.chunks(ids)) {
+      live.addAll(
+          manager
+              .createQuery(
+                  "SELECT m.id FROM " + MonitorEntity.NAME + " m WHERE m.id IN :ids ORDER BY m.id",
+                  Long.class)
+              .setParameter("ids", chunk)
+              .setLockMode(LockModeType.PESSIMISTIC_READ)
+              .getResultList());
+    }
+    return live;
+  }
+
+  List<ResultRecord> history(long monitorId, String model, int limit) {
+    if (limit < 1) {
+      return List.of();
+    }
+    String jpql =
+        "SELECT r FROM "
+            + RESULT
+            + " r WHERE r.monitorId = :monitorId"
+            + (model == null ? "" : " AND r.model = :model")
+            + " ORDER BY r.checkedAt DESC, r.id DESC";
+    return transactions.run(
+        "history",
+        manager -> {
+          TypedQuery<ResultEntity> query =
+              manager
+                  .createQuery(jpql, ResultEntity.class)
+                  .setParameter("monitorId", monitorId)
+                  .setMaxResults(limit);
+          if (model != null) {
+            query.setParameter("model", model);
+          }
+          return query.getResultList().stream().map(ResultEntity::toRecord).toList();
+        });
+  }
+
+  /** One grouped query per chunk of ids, with the status sums of {@link StatusSums}. */
+  List<ModelCounts> count(Collection<Long> monitorIds, Instant from, Instant to) {
+    List<List<Long>> chunks = Ids.chunks(monitorIds);
+    Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(to, "to");
+    if (!from.isBefore(to) || chunks.isEmpty()) {
+      return List.of();
+    }
+    String jpql =
+        "SELECT r.monitorId, r.model, "
+            + StatusSums.of("r.status", "r.latencyMs")
+            + " FROM "
+            + RESULT
+            + " r WHERE r.monitorId IN :ids AND r.checkedAt >= :from AND r.checkedAt < :to"
+            + " GROUP BY r.monitorId, r.model";
+    return transactions.run(
+        "countResults",
+        manager -> {
+          List<ModelCounts> counts = new ArrayList<>();
+          for (List<Long> chunk : chunks) {
+            List<Object[]> rows =
+                manager
+                    .createQuery(jpql, Object[].class)
+                    .setParameter("ids", chunk)
+                    .setParameter("from", from)
+                    .setParameter("to", to)
+                    .getResultList();
+            for (Object[] row : rows) {
+              counts.add(new ModelCounts((Long) row[0], (String) row[1], StatusSums.read(row, 2)));
+            }
+          }
+          return counts;
+        });
+  }
+
+  /** Selects the ids of the oldest {@code batchSize} rows before the cut-off and deletes them. */
+  int prune(Instant before, int batchSize) {
+    Objects.requireNonNull(before, "before");
+    if (batchSize < 1) {
+      return 0;
+    }
+    return transactions.run(
+        "pruneResults",
+        manager -> {
+          List<Long> oldest =
+              manager
+                  .createQuery(
+                      "SELECT r.id FROM "
+                          + RESULT
+                          + " r WHERE r.checkedAt < :before ORDER BY r.checkedAt, r.id",
+                      Long.class)
+                  .setParameter("before", before)
+                  .setMaxResults(batchSize)
+                  .getResultList();
+          if (oldest.isEmpty()) {
+            return 0;
+          }
+          return manager
+              .createQuery("DELETE FROM " + RESULT + " r WHERE r.id IN :ids")
+              .setParameter("ids", oldest)
+              .executeUpdate();
+        });
+  }
+}

@@ -1,0 +1,167 @@
+package io.channelmonitor.jpa;
+
+import static io.channelmonitor.testkit.store.StoreFixtures.monitor;
+import static io.channelmonitor.testkit.store.StoreFixtures.result;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.channelmonitor.MonitorQuery;
+import io.channelmonitor.StoreException;
+import io.channelmonitor.jpa.entity.MonitorEntity;
+import io.channelmonitor.store.MonitorRecord;
+import io.channelmonitor.store.ResultRecord;
+import io.channelmonitor.testkit.ManualClock;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.metamodel.EntityType;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What the JPA store promises beyond the contracts, on one database. */
+abstract class JpaStoreChecks {
+  private static final String SECRET = "sk-do-not-echo-0123456789";
+  private static final Instant T = Instant.parse("2026-01-05T10:00:00Z");
+
+  private JpaStore store;
+
+  abstract TestDatabase db();
+
+  abstract JpaDialect expectedDialect();
+
+  @BeforeEach
+  void createStore() {
+    store = db().store(ManualClock.start());
+  }
+
+  @AfterEach
+  void emptyTables() {
+    db().empty();
+  }
+
+  @Test
+  void theDialectIsDetectedFromTheDatabase() {
+    assertThat(store.dialect()).isEqualTo(expectedDialect());
+    assertThat(store).hasToString("JpaStore[dialect=" + expectedDialect() + "]");
+  }
+
+  @Test
+  void theUnitManagesExactlyTheListedEntities() {
+    List<Class<?>> entities =
+        db().factory().getMetamodel().getEntities().stream()
+            .<Class<?>>map(EntityType::getJavaType)
+            .toList();
+
+    assertThat(JpaStore.ENTITY_CLASSES).containsAll(entities).hasSize(entities.size() + 2);
+    assertThat(JpaStore.ENTITY_CLASSES)
+        .allSatisfy(type -> assertThat(type.getPackageName()).isEqualTo(JpaStore.ENTITY_PACKAGE));
+  }
+
+  @Test
+  void aRefusedValueIsAStoreExceptionNamingTheOperationButNotTheValue() {
+    MonitorRecord tooLong = monitor().name(SECRET + "x".repeat(100)).record();
+
+    StoreException failure =
+        catchThrowableOfType(StoreException.class, () -> store.insertMonitor(tooLong));
+
+    assertThat(failure).hasMessageContaining("insertMonitor").hasMessageContaining("SQLState 22");
+    assertThat(messagesOf(failure)).noneMatch(message -> message.contains(SECRET));
+    assertThat(store.listMonitors(MonitorQuery.all()).total()).isZero();
+  }
+
+  @Test
+  void unreadableJsonIsAStoreExceptionThatDoesNotQuoteTheColumn() {
+    long id = store.insertMonitor(monitor().header("Authorization", "Bearer x").record()).id();
+    inTransaction(
+        manager ->
+            manager
+                .createNativeQuery(
+                    "UPDATE " + MonitorEntity.TABLE + " SET extra_headers = :text WHERE id = :id")
+                .setParameter("text", "{\"Authorization\": \"" + SECRET)
+                .setParameter("id", id)
+                .executeUpdate());
+
+    StoreException failure =
+        catchThrowableOfType(StoreException.class, () -> store.findMonitor(id));
+
+    assertThat(failure).hasMessageContaining("findMonitor");
+    assertThat(messagesOf(failure)).noneMatch(message -> message.contains(SECRET));
+  }
+
+  @Test
+  void idsOfOneBatchFollowTheListOrder() {
+    long id = store.insertMonitor(monitor().record()).id();
+    List<ResultRecord> batch = new ArrayList<>();
+    for (String model : List.of("c", "a", "d", "b")) {
+      batch.add(result(model, T).of(id));
+    }
+
+    store.insertResults(batch);
+
+    assertThat(store.history(id, null, 10))
+        .extracting(row -> row.result().model())
+        .containsExactly("b", "d", "a", "c");
+  }
+
+  @Test
+  void theStoreCommitsOnItsOwnWhateverTheCallerDoes() {
+    EntityManager caller = db().factory().createEntityManager();
+    try {
+      caller.getTransaction().begin();
+      MonitorRecord stored = store.insertMonitor(monitor().record());
+      caller.getTransaction().rollback();
+
+      assertThat(store.findMonitor(stored.id())).contains(stored);
+    } finally {
+      caller.close();
+    }
+  }
+
+  @Test
+  void aStoreCannotBeBuiltOnAUnitWithoutTheEntities() {
+    var settings = TestDatabase.settings("jdbc:h2:mem:empty-unit", "sa", "");
+    settings.remove("jakarta.persistence.schema-generation.database.action");
+    try (var other =
+        jakarta.persistence.Persistence.createEntityManagerFactory("without-entities", settings)) {
+      assertThatThrownBy(() -> JpaStore.builder(other).build())
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining(MonitorEntity.class.getName())
+          .hasMessageContaining("JpaStore.ENTITY_CLASSES")
+          .hasMessageContaining("@EntityScan");
+    }
+  }
+
+  @Test
+  void aDialectGivenToTheBuilderIsUsedWithoutDetection() {
+    JpaStore given = JpaStore.builder(db().factory()).dialect(expectedDialect()).build();
+
+    assertThat(given.dialect()).isEqualTo(expectedDialect());
+    given.setRollupWatermark(T.atZone(java.time.ZoneOffset.UTC).toLocalDate());
+    assertThat(given.rollupWatermark()).isPresent();
+  }
+
+  private void inTransaction(java.util.function.Consumer<EntityManager> work) {
+    EntityManager manager = db().factory().createEntityManager();
+    try {
+      manager.getTransaction().begin();
+      work.accept(manager);
+      manager.getTransaction().commit();
+    } finally {
+      manager.close();
+    }
+  }
+
+  /** The messages of {@code failure}, its causes and their suppressed exceptions. */
+  private static List<String> messagesOf(Throwable failure) {
+    List<String> messages = new ArrayList<>();
+    for (Throwable each = failure; each != null; each = each.getCause()) {
+      messages.add(String.valueOf(each.getMessage()));
+      Stream.of(each.getSuppressed()).forEach(s -> messages.addAll(messagesOf(s)));
+    }
+    return messages;
+  }
+}

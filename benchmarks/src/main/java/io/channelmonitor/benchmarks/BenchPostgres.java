@@ -1,0 +1,91 @@
+package io.channelmonitor.benchmarks;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An embedded PostgreSQL 17 server (zonky) for the benchmarks, with pooled data sources on
+ * databases of its own. zonky starts the server with {@code synchronous_commit=off}; a pool asked
+ * for durable commits sets it back to {@code on} (PostgreSQL's default) on each connection.
+ */
+final class BenchPostgres implements AutoCloseable {
+  private final EmbeddedPostgres server;
+  private final List<HikariDataSource> pools = new ArrayList<>();
+
+  private BenchPostgres(EmbeddedPostgres server) {
+    this.server = server;
+  }
+
+  static BenchPostgres start() {
+    try {
+      return new BenchPostgres(EmbeddedPostgres.builder().start());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start embedded PostgreSQL", e);
+    }
+  }
+
+  /** Creates an empty database. */
+  void createDatabase(String name) throws SQLException {
+    execute("postgres", "CREATE DATABASE " + name);
+  }
+
+  /** Runs one statement on {@code database} outside any transaction (VACUUM needs that). */
+  void execute(String database, String sql) throws SQLException {
+    try (Connection connection = server.getDatabase("postgres", database).getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    }
+  }
+
+  /**
+   * A pool of {@code size} connections on {@code database}.
+   *
+   * @param durableCommits whether commits wait for the WAL flush, as PostgreSQL does by default
+   */
+  HikariDataSource pool(String database, int size, boolean durableCommits) {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(server.getJdbcUrl("postgres", database));
+    config.setUsername("postgres");
+    config.setMaximumPoolSize(size);
+    config.setMinimumIdle(size);
+    config.setPoolName("bench-" + database + (durableCommits ? "-durable" : "-async"));
+    config.setConnectionInitSql(
+        "SET synchronous_commit = " + (durableCommits ? "on" : "off") + "; SET TIME ZONE 'UTC'");
+    HikariDataSource pool = new HikariDataSource(config);
+    pools.add(pool);
+    return pool;
+  }
+
+  /** What the server runs: version and the commit setting of a fresh session. */
+  String describe() throws SQLException {
+    try (Connection connection = server.getPostgresDatabase().getConnection();
+        Statement statement = connection.createStatement();
+        var rows =
+            statement.executeQuery(
+                "SELECT current_setting('server_version'), current_setting('synchronous_commit'),"
+                    + " current_setting('shared_buffers')")) {
+      rows.next();
+      return "PostgreSQL "
+          + rows.getString(1)
+          + " (server synchronous_commit="
+          + rows.getString(2)
+          + ", shared_buffers="
+          + rows.getString(3)
+          + ")";
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    pools.forEach(HikariDataSource::close);
+    server.close();
+  }
+}

@@ -16,6 +16,8 @@ package io.channelmonitor.benchmarks;
  * @param insertRounds measured insert rounds per scenario, after one warm-up round
  * @param skipInsert skip part (a)
  * @param skipAvailability skip parts (b) and (c)
+ * @param planCacheMode PostgreSQL's {@code plan_cache_mode} for the pooled sessions, blank for the
+ *     default ({@code auto})
  */
 record BenchConfig(
     int monitors,
@@ -28,7 +30,8 @@ record BenchConfig(
     int insertRowsPerRound,
     int insertRounds,
     boolean skipInsert,
-    boolean skipAvailability) {
+    boolean skipAvailability,
+    String planCacheMode) {
 
   static BenchConfig fromSystemProperties() {
     return new BenchConfig(
@@ -42,7 +45,8 @@ record BenchConfig(
         Integer.getInteger("bench.insertRowsPerRound", 24_000),
         Integer.getInteger("bench.insertRounds", 3),
         Boolean.getBoolean("bench.skipInsert"),
-        Boolean.getBoolean("bench.skipAvailability"));
+        Boolean.getBoolean("bench.skipAvailability"),
+        System.getProperty("bench.planCacheMode", ""));
   }
 
   @Override

@@ -18,15 +18,26 @@ import java.util.List;
  */
 final class BenchPostgres implements AutoCloseable {
   private final EmbeddedPostgres server;
+  private final String planCacheMode;
   private final List<HikariDataSource> pools = new ArrayList<>();
 
-  private BenchPostgres(EmbeddedPostgres server) {
+  private BenchPostgres(EmbeddedPostgres server, String planCacheMode) {
     this.server = server;
+    this.planCacheMode = planCacheMode;
   }
 
-  static BenchPostgres start() {
+  /**
+   * Starts a server.
+   *
+   * @param planCacheMode the {@code plan_cache_mode} of every pooled session ({@code auto}, {@code
+   *     force_custom_plan} or {@code force_generic_plan}), or blank for the server's default
+   */
+  static BenchPostgres start(String planCacheMode) {
+    if (!planCacheMode.isBlank() && !planCacheMode.matches("[a-z_]+")) {
+      throw new IllegalArgumentException("not a plan_cache_mode: " + planCacheMode);
+    }
     try {
-      return new BenchPostgres(EmbeddedPostgres.builder().start());
+      return new BenchPostgres(EmbeddedPostgres.builder().start(), planCacheMode);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start embedded PostgreSQL", e);
     }
@@ -58,7 +69,10 @@ final class BenchPostgres implements AutoCloseable {
     config.setMinimumIdle(size);
     config.setPoolName("bench-" + database + (durableCommits ? "-durable" : "-async"));
     config.setConnectionInitSql(
-        "SET synchronous_commit = " + (durableCommits ? "on" : "off") + "; SET TIME ZONE 'UTC'");
+        "SET synchronous_commit = "
+            + (durableCommits ? "on" : "off")
+            + "; SET TIME ZONE 'UTC'"
+            + (planCacheMode.isBlank() ? "" : "; SET plan_cache_mode = " + planCacheMode));
     HikariDataSource pool = new HikariDataSource(config);
     pools.add(pool);
     return pool;
@@ -71,7 +85,7 @@ final class BenchPostgres implements AutoCloseable {
         var rows =
             statement.executeQuery(
                 "SELECT current_setting('server_version'), current_setting('synchronous_commit'),"
-                    + " current_setting('shared_buffers')")) {
+                    + " current_setting('shared_buffers'), current_setting('work_mem')")) {
       rows.next();
       return "PostgreSQL "
           + rows.getString(1)
@@ -79,6 +93,9 @@ final class BenchPostgres implements AutoCloseable {
           + rows.getString(2)
           + ", shared_buffers="
           + rows.getString(3)
+          + ", work_mem="
+          + rows.getString(4)
+          + (planCacheMode.isBlank() ? "" : "; pooled sessions plan_cache_mode=" + planCacheMode)
           + ")";
     }
   }

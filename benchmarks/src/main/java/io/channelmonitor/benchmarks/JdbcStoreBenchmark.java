@@ -38,7 +38,7 @@ public final class JdbcStoreBenchmark {
     out.println("channel-monitor JdbcStoreBenchmark, " + Instant.now());
     out.println(machine());
     out.println("settings: " + config);
-    try (BenchPostgres postgres = BenchPostgres.start()) {
+    try (BenchPostgres postgres = BenchPostgres.start(config.planCacheMode())) {
       out.println(postgres.describe());
       if (!config.skipInsert()) {
         insertThroughput(postgres, config, out);

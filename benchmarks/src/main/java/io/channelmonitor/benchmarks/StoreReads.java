@@ -1,0 +1,71 @@
+package io.channelmonitor.benchmarks;
+
+import io.channelmonitor.jdbc.JdbcStore;
+import java.io.PrintStream;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+/**
+ * The store reads one {@code availability} call makes, timed one by one with the arguments the
+ * calculator passes, to show where the time of a call goes and what the rollups replace.
+ */
+final class StoreReads {
+  private static final LocalDate TODAY = AvailabilityBenchmark.TODAY;
+
+  private final JdbcStore store;
+  private final List<Long> ids;
+  private final Map<Long, String> primaries = new LinkedHashMap<>();
+  private final int warmUp;
+  private final int calls;
+  private final PrintStream out;
+
+  StoreReads(JdbcStore store, Fleet fleet, int warmUp, int calls, PrintStream out) {
+    this.store = store;
+    this.ids = fleet.ids();
+    fleet.models().forEach(m -> primaries.put(m.monitorId(), m.primaryModel()));
+    this.warmUp = warmUp;
+    this.calls = calls;
+    this.out = out;
+  }
+
+  /** The reads of a call without watermark: three raw counts make up the 30 days. */
+  void rawOnly() {
+    common();
+    time(
+        "countResults over 30 days (the whole 30-day window from raw rows)",
+        () ->
+            store
+                .countResults(ids, startOf(TODAY.minusDays(29)), startOf(TODAY.plusDays(1)))
+                .size());
+  }
+
+  /** The reads of a call with the watermark at yesterday. */
+  void withRollups() {
+    common();
+    time(
+        "sumRollups over 29 days (the 30-day window up to the watermark)",
+        () -> store.sumRollups(ids, TODAY.minusDays(29), TODAY.minusDays(1)).size());
+    time(
+        "countResults over today (the raw part of every window)",
+        () -> store.countResults(ids, startOf(TODAY), startOf(TODAY.plusDays(1))).size());
+  }
+
+  private void common() {
+    time("latestPerModel (latest status of every model)", () -> store.latestPerModel(ids).size());
+    time("newestResults(60) (timelines)", () -> store.newestResults(primaries, 60).size());
+  }
+
+  private void time(String label, LongSupplier read) {
+    Samples samples = Samples.timeMillis(warmUp, calls, read);
+    out.println("    " + label + ": " + samples.describeMillis());
+  }
+
+  private static Instant startOf(LocalDate day) {
+    return day.atStartOfDay(ZoneOffset.UTC).toInstant();
+  }
+}

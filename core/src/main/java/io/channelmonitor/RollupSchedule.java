@@ -10,8 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the rollup job: once at start when the watermark is behind, then daily. One daemon thread,
- * created at start and gone after close.
+ * Runs the rollup job: at start when the watermark is behind, then daily; each time again while a
+ * run was stopped by the backfill cap. One daemon thread, created at start and gone after close.
  */
 final class RollupSchedule {
   private static final Logger log = LoggerFactory.getLogger(RollupSchedule.class);
@@ -49,7 +49,7 @@ final class RollupSchedule {
     try {
       executor.schedule(
           () -> {
-            guarded(job::runOnce);
+            guarded(job::runUntilCaughtUp);
             scheduleNext();
           },
           job.delayUntilNextRun().toMillis(),

@@ -26,8 +26,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The daily maintenance of history: rolls raw results up into per (monitor, model, UTC day) counts
  * and prunes old raw results and old rollups. Meant to run once a day shortly after midnight UTC
- * ({@link #delayUntilNextRun()}) and once at start-up when it is behind ({@link
- * #runAtStartupIfBehind()}); the owner schedules it.
+ * ({@link #delayUntilNextRun()}, {@link #runUntilCaughtUp()}) and at start-up when it is behind
+ * ({@link #runAtStartupIfBehind()}); the owner schedules it.
  *
  * <p>A run holds the store lock {@value #LOCK_NAME} so that one instance among several does the
  * work; when another owner holds it the run is skipped. The three steps fail on their own: a failed
@@ -36,9 +36,10 @@ import org.slf4j.LoggerFactory;
  *
  * <ol>
  *   <li>{@code aggregate}: from the day after the watermark (or, with no watermark, from {@code
- *       today - rawRetentionDays}, the oldest day that can still have raw results) up to yesterday,
- *       at most {@code maxBackfillDays} days per run: roll the day up, then move the watermark to
- *       it. The first error stops the loop.
+ *       today - rollupRetentionDays}, the oldest day whose rollup would be kept: raw rows of any
+ *       age may be there, say from a store that never ran the job) up to yesterday, at most {@code
+ *       maxBackfillDays} days per run: roll the day up, then move the watermark to it. The first
+ *       error stops the loop.
  *   <li>{@code prune_results}: delete raw results older than {@code today - rawRetentionDays}, but
  *       never a result of a day after the watermark, so no result is lost before it is rolled up.
  *       With no watermark nothing is deleted.
@@ -178,7 +179,7 @@ public final class RollupJob {
     LocalDate day =
         watermark
             .map(last -> last.plusDays(1))
-            .orElse(today.minusDays(settings.rawRetentionDays()));
+            .orElse(today.minusDays(settings.rollupRetentionDays()));
     int cap = settings.maxBackfillDays();
     while (day.isBefore(today) && run.days < cap) {
       int written = store.rollUpDay(day);
@@ -245,12 +246,13 @@ public final class RollupJob {
   }
 
   /**
-   * Runs once when {@link #isBehind()}, for a host that starts after the daily run time was missed.
-   * When the watermark cannot be read it runs anyway: the run reports what failed.
+   * Runs once when {@link #isBehind()}, then again while a run was stopped by the backfill cap, for
+   * a host that starts after the daily run time was missed or with years-old raw rows. When the
+   * watermark cannot be read it runs anyway: the run reports what failed.
    *
-   * @return the report of the run, or empty when the job was up to date
+   * @return the reports of the runs, in order; empty when the job was up to date
    */
-  public Optional<RunReport> runAtStartupIfBehind() {
+  public List<RunReport> runAtStartupIfBehind() {
     boolean behind;
     try {
       behind = isBehind();
@@ -258,7 +260,33 @@ public final class RollupJob {
       log.warn("channel_monitor: rollup watermark unreadable at start-up; running anyway", e);
       behind = true;
     }
-    return behind ? Optional.of(runOnce()) : Optional.empty();
+    return behind ? runUntilCaughtUp() : List.of();
+  }
+
+  /**
+   * Runs once, then again while the previous run succeeded but was stopped by the backfill cap, so
+   * that a long backlog is worked off now in runs of at most {@code maxBackfillDays} days each
+   * instead of one run per day. Bounded by {@link #maxRunsToCatchUp()} runs.
+   *
+   * @return the reports of the runs, in order; never empty
+   */
+  public List<RunReport> runUntilCaughtUp() {
+    List<RunReport> reports = new ArrayList<>();
+    RunReport last;
+    do {
+      last = runOnce();
+      reports.add(last);
+    } while (last.capped()
+        && last.succeeded()
+        && reports.size() < maxRunsToCatchUp()
+        && !Thread.currentThread().isInterrupted());
+    return List.copyOf(reports);
+  }
+
+  /** Enough runs to roll up every day the rollup retention keeps, plus one. */
+  int maxRunsToCatchUp() {
+    int cap = settings.maxBackfillDays();
+    return (settings.rollupRetentionDays() + cap - 1) / cap + 1;
   }
 
   /** The first {@link #DAILY_RUN_TIME} UTC strictly after the clock's instant. */

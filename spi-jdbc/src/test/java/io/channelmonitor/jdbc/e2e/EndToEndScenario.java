@@ -66,7 +66,8 @@ import org.junit.jupiter.api.TestInstance;
  *   r0   T-20 08:00          503      -> error
  *   r1   T-20 14:00          honest   -> operational
  *   r2   T-20 20:00          honest   -> operational
- *        T-19 00:05 rollup job: first run, rolls up T-26..T-20
+ *        T-19 00:05 rollup job: no watermark yet, rolls up T-109 (rollup retention)..T-20 in
+ *                   three runs of at most 35 days
  *   r3   T-10 12:00          wrong    -> failed
  *        T-9  00:05 rollup job: rolls up T-19..T-10, prunes the raw rows of T-20
  *   r4   T-1  10:00          honest   -> operational
@@ -237,15 +238,15 @@ abstract class EndToEndScenario {
   private void beforeRun(ChannelMonitor cm, int run) {
     if (run == 3) {
       clock.set(at(-19, "00:05"));
-      jobReports.add(cm.rollupJob().runOnce());
+      jobReports.addAll(cm.rollupJob().runUntilCaughtUp());
     } else if (run == 4) {
       clock.set(at(-9, "00:05"));
-      jobReports.add(cm.rollupJob().runOnce());
+      jobReports.addAll(cm.rollupJob().runUntilCaughtUp());
     } else if (run == 6) {
       clock.set(at(0, "00:01"));
       beforeMidnightJob = figures(cm);
       clock.set(at(0, "00:05"));
-      jobReports.add(cm.rollupJob().runOnce());
+      jobReports.addAll(cm.rollupJob().runUntilCaughtUp());
       afterMidnightJob = figures(cm);
     }
   }
@@ -298,7 +299,12 @@ abstract class EndToEndScenario {
     // 4 (monitor, model) pairs had results on T-20, T-10 and T-1; other days have none.
     assertThat(jobReports)
         .extracting(RunReport::daysRolledUp, RunReport::rowsUpserted, RunReport::resultsPruned)
-        .containsExactly(tuple(7, 4L, 0L), tuple(10, 4L, 12L), tuple(9, 4L, 4L));
+        .containsExactly(
+            tuple(35, 0L, 0L),
+            tuple(35, 0L, 0L),
+            tuple(20, 4L, 0L),
+            tuple(10, 4L, 12L),
+            tuple(9, 4L, 4L));
     assertThat(jobReports).allMatch(RunReport::succeeded);
     JdbcStore store = newStore();
     assertThat(store.rollupWatermark()).contains(T.minusDays(1));

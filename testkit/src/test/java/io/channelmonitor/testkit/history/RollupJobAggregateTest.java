@@ -40,7 +40,7 @@ class RollupJobAggregateTest {
   @BeforeEach
   void seed() {
     id = monitor(store, "a");
-    // today is 2026-03-20, raw retention 7 days: with no watermark the first day is 03-13.
+    // today is 2026-03-20, raw retention 7 days, rollup retention 90 days.
     row(store, id, "a", "2026-03-12T12:00:00Z", OPERATIONAL, 50);
     row(store, id, "a", "2026-03-13T00:00:00Z", OPERATIONAL, 100);
     row(store, id, "a", "2026-03-14T23:59:59.999Z", ERROR, 45_000);
@@ -62,6 +62,7 @@ class RollupJobAggregateTest {
   /** The rollups the seeded rows give: each row in the UTC day it was checked in. */
   private static Map<LocalDate, StatusCounts> expectedRollups() {
     return Map.of(
+        LocalDate.parse("2026-03-12"), new StatusCounts(1, 0, 0, 0, 50, 1),
         LocalDate.parse("2026-03-13"), new StatusCounts(1, 0, 0, 0, 100, 1),
         LocalDate.parse("2026-03-14"), new StatusCounts(0, 0, 0, 1, 0, 0),
         LocalDate.parse("2026-03-15"), new StatusCounts(0, 1, 1, 0, 7_000, 1),
@@ -69,24 +70,38 @@ class RollupJobAggregateTest {
   }
 
   @Test
-  void withoutWatermarkRollsUpFromTodayMinusRawRetentionToYesterdayInUtcDays() {
-    RunReport report = job.runOnce();
+  void withoutWatermarkTheFirstRunStartsAtTheRollupRetentionAndPrunesNothingNotRolledUp() {
+    RunReport first = job.runOnce();
 
-    assertThat(report.succeeded()).isTrue();
-    assertThat(report.daysRolledUp()).isEqualTo(7); // 03-13 .. 03-19
-    assertThat(report.rowsUpserted()).isEqualTo(4); // days with results: 13, 14, 15, 19
-    assertThat(report.capped()).isFalse();
+    // 2025-12-20 (today - 90) .. 2026-01-23: the backfill cap stops it; no row is that old.
+    assertThat(first.succeeded()).isTrue();
+    assertThat(first.daysRolledUp()).isEqualTo(35);
+    assertThat(first.capped()).isTrue();
+    assertThat(store.rollupWatermark()).contains(LocalDate.parse("2026-01-23"));
+    // Raw retention alone would delete the 03-12 row; it is not rolled up yet, so it stays.
+    assertThat(first.resultsPruned()).isZero();
+    assertThat(rawCount(store, id)).isEqualTo(7);
+  }
+
+  @Test
+  void catchingUpRollsUpEveryDayInUtcDaysBeforeRawRowsArePruned() {
+    List<RunReport> runs = job.runUntilCaughtUp();
+
+    assertThat(runs).allMatch(RunReport::succeeded);
+    assertThat(runs).extracting(RunReport::daysRolledUp).containsExactly(35, 35, 20);
+    assertThat(runs).extracting(RunReport::capped).containsExactly(true, true, false);
+    assertThat(runs.get(2).rowsUpserted()).isEqualTo(5); // days with results: 12, 13, 14, 15, 19
     assertThat(store.rollupWatermark()).contains(LocalDate.parse("2026-03-19"));
-    // 03-12 is before the first day; 03-20 is today and not over yet.
+    // 03-20 is today and not over yet.
     assertThat(rollupsByDay()).isEqualTo(expectedRollups());
-    // Raw rows before 03-13 go (the 03-12 row); everything from 03-13 stays.
-    assertThat(report.resultsPruned()).isEqualTo(1);
+    // Raw rows before 03-13 go (the 03-12 row, now rolled up); everything from 03-13 stays.
+    assertThat(runs.get(2).resultsPruned()).isEqualTo(1);
     assertThat(rawCount(store, id)).isEqualTo(6);
   }
 
   @Test
   void aRerunChangesNothingAndRedoingDaysReplacesRatherThanAdds() {
-    job.runOnce();
+    job.runUntilCaughtUp();
 
     RunReport again = job.runOnce();
     assertThat(again.daysRolledUp()).isZero();
@@ -103,7 +118,7 @@ class RollupJobAggregateTest {
 
   @Test
   void theWatermarkMovesOneDayPerNewDay() {
-    job.runOnce();
+    job.runUntilCaughtUp();
     row(store, id, "a", "2026-03-20T23:00:00Z", FAILED, 900);
     row(store, id, "a", "2026-03-21T00:00:00Z", OPERATIONAL, 10);
 
@@ -155,15 +170,16 @@ class RollupJobAggregateTest {
     RollupJob capped =
         new RollupJob(
             store,
-            ChannelMonitorSettings.builder().maxBackfillDays(3).build(),
+            ChannelMonitorSettings.builder().maxBackfillDays(3).rollupRetentionDays(8).build(),
             clock,
             new SimpleMeterRegistry(),
             "node-a");
 
+    // With no watermark the first day is today - 8 = 03-12.
     assertThat(capped.runOnce().daysRolledUp()).isEqualTo(3);
-    assertThat(store.rollupWatermark()).contains(LocalDate.parse("2026-03-15"));
+    assertThat(store.rollupWatermark()).contains(LocalDate.parse("2026-03-14"));
     assertThat(capped.runOnce().daysRolledUp()).isEqualTo(3);
-    assertThat(capped.runOnce().daysRolledUp()).isEqualTo(1);
+    assertThat(capped.runOnce().daysRolledUp()).isEqualTo(2);
     assertThat(capped.runOnce().daysRolledUp()).isZero();
     assertThat(rollupsByDay()).isEqualTo(expectedRollups());
   }
@@ -179,7 +195,9 @@ class RollupJobAggregateTest {
             "node-a");
     clock.advance(Duration.ofHours(13)); // 23:00 UTC on 03-20, 13:00 on 03-21 in Kiritimati
 
-    assertThat(zoned.runOnce().daysRolledUp()).isEqualTo(7);
+    assertThat(zoned.runUntilCaughtUp())
+        .extracting(RunReport::daysRolledUp)
+        .containsExactly(35, 35, 20);
     assertThat(store.rollupWatermark()).contains(LocalDate.parse("2026-03-19"));
     assertThat(rollupsByDay()).isEqualTo(expectedRollups());
   }

@@ -81,12 +81,13 @@ class RollupJobPruneTest {
     dailyRows("2026-03-01", "2026-03-20"); // 20 rows
     doThrow(storeDown()).when(store).rollUpDay(LocalDate.parse("2026-03-15"));
 
-    RunReport report = job(ChannelMonitorSettings.defaults()).runOnce();
+    RunReport report =
+        job(ChannelMonitorSettings.builder().rollupRetentionDays(30).build()).runOnce();
 
     assertThat(report.failedSteps()).containsExactly(Step.AGGREGATE);
-    assertThat(report.daysRolledUp()).isEqualTo(2); // 03-13, 03-14
+    assertThat(report.daysRolledUp()).isEqualTo(25); // 02-18 (today - 30) .. 03-14
     assertThat(store.rollupWatermark()).contains(LocalDate.parse("2026-03-14"));
-    // min(retention 03-13, watermark + 1 = 03-15) = 03-13: rows 03-01 .. 03-12 go.
+    // min(retention 03-13, watermark + 1 = 03-15) = 03-13: rows 03-01 .. 03-12 go, rolled up.
     assertThat(report.resultsPruned()).isEqualTo(12);
     assertThat(rawCount(store, id)).isEqualTo(8);
   }
@@ -94,7 +95,8 @@ class RollupJobPruneTest {
   @Test
   void withoutAnyWatermarkNothingIsPruned() {
     dailyRows("2026-03-01", "2026-03-20");
-    doThrow(storeDown()).when(store).rollUpDay(LocalDate.parse("2026-03-13"));
+    // The first day without a watermark: today - rollup retention (90 days).
+    doThrow(storeDown()).when(store).rollUpDay(LocalDate.parse("2025-12-20"));
 
     RunReport report = job(ChannelMonitorSettings.defaults()).runOnce();
 
@@ -103,6 +105,22 @@ class RollupJobPruneTest {
     assertThat(report.resultsPruned()).isZero();
     assertThat(rawCount(store, id)).isEqualTo(20);
     verify(store, never()).pruneResults(any(), anyInt());
+  }
+
+  @Test
+  void rawRowsOlderThanTheRawRetentionAreRolledUpBeforeTheyArePruned() {
+    // A store that never ran the job: 79 daily rows, 72 of them older than the raw retention.
+    dailyRows("2026-01-01", "2026-03-20");
+
+    List<RunReport> runs = job(ChannelMonitorSettings.defaults()).runUntilCaughtUp();
+
+    assertThat(runs).allMatch(RunReport::succeeded);
+    assertThat(runs.stream().mapToLong(RunReport::resultsPruned).sum()).isEqualTo(71);
+    assertThat(rawCount(store, id)).isEqualTo(8); // 03-13 .. 03-20
+    List<DailyRollup> rollups =
+        store.rollups(List.of(id), LocalDate.parse("2025-01-01"), LocalDate.parse("2026-12-31"));
+    assertThat(rollups).hasSize(78); // 01-01 .. 03-19, one a day
+    assertThat(rollups.stream().mapToLong(r -> r.counts().operational()).sum()).isEqualTo(78);
   }
 
   @Test

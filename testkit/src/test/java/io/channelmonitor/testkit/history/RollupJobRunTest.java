@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.Mockito.doNothing;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.spy;
@@ -26,6 +27,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -123,17 +125,17 @@ class RollupJobRunTest {
     row(store, id, "a", "2026-03-18T12:00:00Z", OPERATIONAL, 100);
     row(store, id, "b", "2026-03-18T12:00:00Z", OPERATIONAL, 100);
     row(store, id, "a", "2026-03-19T12:00:00Z", OPERATIONAL, 100);
-    row(store, id, "a", "2026-03-01T12:00:00Z", OPERATIONAL, 100); // never rolled up, pruned
+    row(store, id, "a", "2026-03-01T12:00:00Z", OPERATIONAL, 100); // rolled up, then pruned
 
-    job.runOnce();
+    job.runUntilCaughtUp();
 
     assertThat(meters.counter("channel.monitor.rollup.rows", "step", "rolled_up").count())
-        .isEqualTo(3.0);
+        .isEqualTo(4.0);
     assertThat(meters.counter("channel.monitor.rollup.rows", "step", "pruned_results").count())
         .isEqualTo(1.0);
     assertThat(meters.counter("channel.monitor.rollup.rows", "step", "pruned_rollups").count())
         .isZero();
-    assertThat(meters.timer("channel.monitor.rollup.duration").count()).isEqualTo(1);
+    assertThat(meters.timer("channel.monitor.rollup.duration").count()).isEqualTo(3);
   }
 
   @Test
@@ -151,12 +153,35 @@ class RollupJobRunTest {
 
   @Test
   void atStartupItRunsOnlyWhenBehind() {
+    // No watermark: 90 days from 2025-12-20, in runs of at most 35 days, one after the other.
     assertThat(job.runAtStartupIfBehind())
-        .hasValueSatisfying(report -> assertThat(report.daysRolledUp()).isEqualTo(7));
+        .extracting(RunReport::daysRolledUp)
+        .containsExactly(35, 35, 20);
     assertThat(store.rollupWatermark()).contains(LocalDate.parse("2026-03-19"));
 
     assertThat(job.runAtStartupIfBehind()).isEmpty();
-    verify(store, times(1)).tryLock(RollupJob.LOCK_NAME, "node-a", RollupJob.LOCK_LEASE);
+    verify(store, times(3)).tryLock(RollupJob.LOCK_NAME, "node-a", RollupJob.LOCK_LEASE);
+  }
+
+  @Test
+  void catchingUpStopsAtTheFirstFailedRun() {
+    doThrow(storeDown()).when(store).rollUpDay(LocalDate.parse("2026-02-01"));
+
+    List<RunReport> runs = job.runUntilCaughtUp();
+
+    assertThat(runs).extracting(RunReport::daysRolledUp).containsExactly(35, 8);
+    assertThat(runs.get(1).failedSteps()).containsExactly(Step.AGGREGATE);
+    assertThat(store.rollupWatermark()).contains(LocalDate.parse("2026-01-31"));
+  }
+
+  @Test
+  void aBacklogThatNeverShrinksStopsAfterEnoughRunsForTheRetention() {
+    doNothing().when(store).setRollupWatermark(any()); // every run starts over at 2025-12-20
+
+    List<RunReport> runs = job.runUntilCaughtUp();
+
+    // ceil(90 / 35) + 1 runs, each capped, and then it waits for the next daily run.
+    assertThat(runs).hasSize(4).allMatch(RunReport::capped);
   }
 
   @Test
@@ -164,7 +189,8 @@ class RollupJobRunTest {
     doThrow(storeDown()).when(store).rollupWatermark();
 
     assertThat(job.runAtStartupIfBehind())
-        .hasValueSatisfying(
+        .singleElement()
+        .satisfies(
             report ->
                 assertThat(report.failedSteps())
                     .containsExactly(Step.AGGREGATE, Step.PRUNE_RESULTS));

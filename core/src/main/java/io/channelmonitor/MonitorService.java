@@ -44,6 +44,7 @@ public final class MonitorService {
   private final ProbeRunner runner;
   private final Clock clock;
   private final Scheduling scheduling;
+  private final DecryptFailureLog decryptFailures = new DecryptFailureLog();
 
   /**
    * What the service tells the scheduler and asks before a manual run.
@@ -216,10 +217,11 @@ public final class MonitorService {
 
   Monitor decrypt(MonitorRecord stored) {
     try {
-      return toMonitor(stored, ApiKey.of(codec.decrypt(stored.apiKeyCiphertext())));
+      Monitor monitor = toMonitor(stored, ApiKey.of(codec.decrypt(stored.apiKeyCiphertext())));
+      decryptFailures.decrypted(stored.id());
+      return monitor;
     } catch (SecretCodecException e) {
-      log.warn(
-          "channel_monitor: decrypt api key failed for monitor {} ({})", stored.id(), e.failure());
+      decryptFailures.failed(stored.id(), stored.apiKeyCiphertext(), e);
       return new Monitor(
           stored.id(),
           stored.config(),

@@ -4,6 +4,7 @@ import static io.channelmonitor.TestMonitors.KEY;
 import static io.channelmonitor.TestMonitors.draft;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
 import io.channelmonitor.secret.ApiKey;
 import io.channelmonitor.store.InMemoryStore;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,28 @@ class KeyDecryptFailureTest {
       assertThat(listed.apiKeyMasked()).isEqualTo("***");
       assertThat(other.get(id).keyDecryptFailed()).isTrue();
       assertThat(logs.text()).contains("decrypt api key failed").doesNotContain(KEY);
+    }
+  }
+
+  @Test
+  void aKeyThatCannotBeDecryptedWarnsOnceAndThenAtDebugUntilItChanges() {
+    long id = with(TestKeys.RING).monitors().create(draft().build()).id();
+    MonitorService other = with(TestKeys.OTHER_RING).monitors();
+
+    try (LogCapture logs = LogCapture.start()) {
+      for (int i = 0; i < 5; i++) {
+        other.list(MonitorQuery.all());
+        other.get(id);
+      }
+      assertThat(logs.count(Level.WARN, "decrypt api key failed for monitor " + id)).isEqualTo(1);
+      assertThat(logs.count(Level.DEBUG, "decrypt api key failed for monitor " + id)).isEqualTo(9);
+
+      // A key the ring can read repairs it; a later unreadable key warns again.
+      other.update(id, MonitorPatch.builder().apiKey("sk-fresh-key-1234").build());
+      with(TestKeys.RING).monitors().update(id, MonitorPatch.builder().apiKey(KEY).build());
+      other.get(id);
+      assertThat(logs.count(Level.WARN, "decrypt api key failed for monitor " + id)).isEqualTo(2);
+      assertThat(logs.text()).doesNotContain(KEY).doesNotContain("sk-fresh-key-1234");
     }
   }
 

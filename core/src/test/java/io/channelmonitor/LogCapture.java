@@ -38,6 +38,13 @@ public final class LogCapture implements AutoCloseable {
         .collect(Collectors.joining("\n"));
   }
 
+  /** How many events of this level whose message contains the text were captured. */
+  public long count(Level level, String text) {
+    return appender.list.stream()
+        .filter(e -> e.getLevel() == level && e.getFormattedMessage().contains(text))
+        .count();
+  }
+
   /** How many events were captured. */
   public int size() {
     return appender.list.size();

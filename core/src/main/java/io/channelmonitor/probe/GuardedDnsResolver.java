@@ -6,6 +6,7 @@ import io.channelmonitor.ssrf.SsrfGuard;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -23,9 +24,15 @@ final class GuardedDnsResolver implements DnsResolver {
   static final String UNRESOLVED_MESSAGE = "host could not be resolved";
 
   private final SsrfGuard guard;
+  private final CallDeadlines deadlines;
 
-  GuardedDnsResolver(SsrfGuard guard) {
+  /**
+   * @param deadlines the calls in progress: a lookup waits at most what is left of the current
+   *     thread's call (and the policy's resolve timeout)
+   */
+  GuardedDnsResolver(SsrfGuard guard, CallDeadlines deadlines) {
     this.guard = Objects.requireNonNull(guard, "guard");
+    this.deadlines = Objects.requireNonNull(deadlines, "deadlines");
   }
 
   @Override
@@ -54,7 +61,8 @@ final class GuardedDnsResolver implements DnsResolver {
   private List<InetAddress> vetted(String host) throws UnknownHostException {
     List<InetAddress> addresses;
     try {
-      addresses = guard.resolveForConnect(host);
+      Duration policyTimeout = guard.policy().resolveTimeout();
+      addresses = guard.resolveForConnect(host, deadlines.remaining(policyTimeout));
     } catch (SsrfBlockedException e) {
       throw refusal(e);
     }

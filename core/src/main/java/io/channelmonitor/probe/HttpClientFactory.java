@@ -45,11 +45,14 @@ final class HttpClientFactory {
   private HttpClientFactory() {}
 
   static PoolingHttpClientConnectionManager pool(
-      SsrfGuard guard, ProbeTransportConfig config, GuardedSocketFactory.ConnectHook hook) {
+      SsrfGuard guard,
+      ProbeTransportConfig config,
+      GuardedSocketFactory.ConnectHook hook,
+      CallDeadlines deadlines) {
     Timeout connectTimeout = Timeout.of(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
     GuardedSocketFactory sockets = new GuardedSocketFactory(guard, hook);
     TlsSocketStrategy tls = tlsStrategy(config.sslContext());
-    GuardedDnsResolver resolver = new GuardedDnsResolver(guard);
+    GuardedDnsResolver resolver = new GuardedDnsResolver(guard, deadlines);
     return new GuardedPoolBuilder(sockets, resolver, tls)
         .setDnsResolver(resolver)
         .setSchemePortResolver(DefaultSchemePortResolver.INSTANCE)

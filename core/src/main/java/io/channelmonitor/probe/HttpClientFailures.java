@@ -60,10 +60,12 @@ final class HttpClientFailures {
   /** A failure before the response head arrived: connect, TLS, sending, waiting for headers. */
   static ProbeException ofSend(IOException failure, boolean expired, long timeoutMillis) {
     SsrfBlockedException blocked = find(failure, SsrfBlockedException.class);
+    if (blocked != null && blocked.reason() != Reason.CHANNEL_MONITOR_ENDPOINT_UNREACHABLE) {
+      return new ProbeException(FailureKind.BLOCKED, BLOCKED);
+    }
     if (blocked != null) {
-      return blocked.reason() == Reason.CHANNEL_MONITOR_ENDPOINT_UNREACHABLE
-          ? new ProbeException(FailureKind.CONNECT, UNRESOLVED)
-          : new ProbeException(FailureKind.BLOCKED, BLOCKED);
+      // A lookup cut short by the call's deadline is the deadline's doing, not the name's.
+      return expired ? timeout(timeoutMillis) : new ProbeException(FailureKind.CONNECT, UNRESOLVED);
     }
     if (expired) {
       return timeout(timeoutMillis);

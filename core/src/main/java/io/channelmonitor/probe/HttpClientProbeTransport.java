@@ -40,7 +40,8 @@ import org.slf4j.LoggerFactory;
  *       like any status), no retries, no cookies, no decompression ({@code Accept-Encoding:
  *       identity} is always sent), TLS hostname verification on. Plain {@code http} only if the
  *       guard's policy allows it.
- *   <li>One deadline per call covers connect, headers and body: a daemon thread ({@code
+ *   <li>One deadline per call covers name lookup, connect, headers and body: a lookup waits at most
+ *       the time left (and the policy's resolve timeout), a daemon thread ({@code
  *       channel-monitor-deadline}) cancels the request when it passes, the socket timeout is set to
  *       the time left, and body reads fail after it.
  *   <li>The handler sees the body through a byte cap ({@link
@@ -81,6 +82,7 @@ public final class HttpClientProbeTransport implements ProbeTransport {
   private final ProbeTransportConfig config;
   private final CloseableHttpClient client;
   private final DeadlineTimer timer = new DeadlineTimer();
+  private final CallDeadlines deadlines = new CallDeadlines();
   private final Object closeLock = new Object();
   private volatile boolean closed;
 
@@ -97,7 +99,8 @@ public final class HttpClientProbeTransport implements ProbeTransport {
       SsrfGuard guard, ProbeTransportConfig config, GuardedSocketFactory.ConnectHook hook) {
     this.guard = Objects.requireNonNull(guard, "guard");
     this.config = Objects.requireNonNull(config, "config");
-    this.client = HttpClientFactory.client(HttpClientFactory.pool(guard, config, hook), config);
+    this.client =
+        HttpClientFactory.client(HttpClientFactory.pool(guard, config, hook, deadlines), config);
   }
 
   /**
@@ -123,9 +126,11 @@ public final class HttpClientProbeTransport implements ProbeTransport {
     Call call = new Call(request, start + budget, timeoutMillis);
     HttpUriRequestBase httpRequest = toHttpRequest(request, budget);
     call.expiry = timer.schedule(httpRequest::cancel, call.deadlineNanos - System.nanoTime());
+    CallDeadlines.Scope scope = deadlines.enter(call.deadlineNanos);
     try {
       return send(call, httpRequest, handler);
     } finally {
+      scope.close();
       call.expiry.cancel();
     }
   }

@@ -32,12 +32,23 @@ final class DeadlineResolver {
    * empty when the lookup failed, threw or missed the deadline.
    */
   Optional<List<InetAddress>> resolve(String host) {
+    return resolve(host, timeout);
+  }
+
+  /**
+   * As {@link #resolve(String)}, waiting at most the shorter of the timeout and {@code maxWait}.
+   */
+  Optional<List<InetAddress>> resolve(String host, Duration maxWait) {
+    Duration wait = maxWait.compareTo(timeout) < 0 ? maxWait : timeout;
+    if (wait.isZero() || wait.isNegative()) {
+      return Optional.empty();
+    }
     CompletableFuture<List<InetAddress>> answer = new CompletableFuture<>();
     Thread lookup = new Thread(() -> run(host, answer), THREAD_NAME);
     lookup.setDaemon(true);
     lookup.start();
     try {
-      return Optional.of(answer.get(nanos(), TimeUnit.NANOSECONDS));
+      return Optional.of(answer.get(nanos(wait), TimeUnit.NANOSECONDS));
     } catch (TimeoutException e) {
       lookup.interrupt();
       return Optional.empty();
@@ -51,9 +62,9 @@ final class DeadlineResolver {
   }
 
   /** The deadline in nanoseconds, saturated: a policy may hold a Duration too long for a long. */
-  private long nanos() {
+  private static long nanos(Duration wait) {
     try {
-      return timeout.toNanos();
+      return wait.toNanos();
     } catch (ArithmeticException e) {
       return Long.MAX_VALUE;
     }

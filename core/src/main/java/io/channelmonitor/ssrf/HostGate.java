@@ -2,6 +2,7 @@ package io.channelmonitor.ssrf;
 
 import io.channelmonitor.Reason;
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -50,6 +51,11 @@ final class HostGate {
 
   /** Vets a literal directly, a name against the deny-set and then every answer of one lookup. */
   Decision vet(ParsedHost host) {
+    return vet(host, policy.resolveTimeout());
+  }
+
+  /** As {@link #vet(ParsedHost)}, a lookup waiting at most {@code maxWait} (and the policy's). */
+  Decision vet(ParsedHost host, Duration maxWait) {
     if (host.isLiteral()) {
       return blockingClass(host.literal(), null)
           .map(type -> Decision.refused(Verdict.ADDRESS_BLOCKED, type))
@@ -59,7 +65,7 @@ final class HostGate {
     if (HostnameRules.isDenied(name) && !policy.allowsHost(name)) {
       return Decision.refused(Verdict.NAME_DENIED, null);
     }
-    Optional<List<InetAddress>> answers = resolver.resolve(name);
+    Optional<List<InetAddress>> answers = resolver.resolve(name, maxWait);
     if (answers.isEmpty()) {
       return Decision.refused(Verdict.UNRESOLVED, null);
     }

@@ -4,6 +4,7 @@ import io.channelmonitor.MonitorValidationException;
 import io.channelmonitor.Reason;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -79,12 +80,26 @@ public final class SsrfGuard {
    *     which
    */
   public List<InetAddress> resolveForConnect(String host) throws SsrfBlockedException {
+    return resolveForConnect(host, policy.resolveTimeout());
+  }
+
+  /**
+   * As {@link #resolveForConnect(String)}, with a lookup that waits at most {@code maxWait} (and
+   * never longer than the policy's resolve timeout): a transport passes what is left of its request
+   * deadline, so a slow DNS server cannot hold a call past it.
+   *
+   * @throws SsrfBlockedException as {@link #resolveForConnect(String)}; a lookup that misses the
+   *     shorter deadline is {@link io.channelmonitor.Reason#CHANNEL_MONITOR_ENDPOINT_UNREACHABLE}
+   */
+  public List<InetAddress> resolveForConnect(String host, Duration maxWait)
+      throws SsrfBlockedException {
+    Objects.requireNonNull(maxWait, "maxWait");
     Optional<ParsedHost> parsed = ParsedHost.parse(host);
     if (parsed.isEmpty()) {
       LOG.debug("SSRF guard refused a connection: host not in canonical form");
       throw new SsrfBlockedException(Reason.CHANNEL_MONITOR_INVALID_ENDPOINT);
     }
-    HostGate.Decision decision = gate.vet(parsed.get());
+    HostGate.Decision decision = gate.vet(parsed.get(), maxWait);
     if (decision.verdict() != HostGate.Verdict.ALLOWED) {
       logRefusal("a connection", decision);
       throw new SsrfBlockedException(decision.verdict().reason());

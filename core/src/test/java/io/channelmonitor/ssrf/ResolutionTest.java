@@ -4,6 +4,7 @@ import static io.channelmonitor.Reason.CHANNEL_MONITOR_ENDPOINT_PRIVATE;
 import static io.channelmonitor.Reason.CHANNEL_MONITOR_ENDPOINT_UNREACHABLE;
 import static io.channelmonitor.ssrf.Net.assertBlockedAtConnect;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.channelmonitor.Reason;
 import java.net.InetAddress;
@@ -13,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -93,6 +95,31 @@ class ResolutionTest {
     } finally {
       release.countDown();
     }
+  }
+
+  @Test
+  void aConnectLookupWaitsNoLongerThanTheCallerAllows() {
+    CountDownLatch release = new CountDownLatch(1);
+    Net.Counting counting = new Net.Counting(hangingUntil(release));
+    SsrfGuard patient =
+        new SsrfGuard(
+            SsrfPolicy.builder().resolveTimeout(Duration.ofMinutes(10)).build(), counting);
+    try {
+      // Nothing left of the caller's deadline: refused without even starting a lookup.
+      assertThatUnreachable(() -> patient.resolveForConnect(HOST, Duration.ZERO));
+      assertThat(counting.calls).hasValue(0);
+      // A short wait ends the lookup long before the policy's ten minutes.
+      assertThatUnreachable(() -> patient.resolveForConnect(HOST, Duration.ofMillis(100)));
+    } finally {
+      release.countDown();
+    }
+  }
+
+  private static void assertThatUnreachable(ThrowingCallable call) {
+    assertThatThrownBy(call)
+        .isInstanceOfSatisfying(
+            SsrfBlockedException.class,
+            e -> assertThat(e.reason()).isEqualTo(CHANNEL_MONITOR_ENDPOINT_UNREACHABLE));
   }
 
   @Test

@@ -189,7 +189,8 @@ class HttpClientProbeTransportSsrfTest {
   @Test
   void resolverHookGuardsLiteralsAndNamesAndNeverReturnsNull() throws Exception {
     GuardedDnsResolver resolver =
-        new GuardedDnsResolver(guard(answering(Map.of("api.test", List.of("127.0.0.1")))));
+        new GuardedDnsResolver(
+            guard(answering(Map.of("api.test", List.of("127.0.0.1")))), new CallDeadlines());
     assertThat(resolver.resolve("[::1]")).hasSize(1);
     assertThat(resolver.resolve("api.test", 443))
         .singleElement()

@@ -11,6 +11,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.channelmonitor.FailureKind;
 import io.channelmonitor.probe.HttpClientProbeTransportFixtures.Server;
+import io.channelmonitor.ssrf.SsrfGuard;
+import io.channelmonitor.ssrf.SsrfPolicy;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -139,9 +141,37 @@ class HttpClientProbeTransportTimeoutTest {
   }
 
   @Test
+  void aLookupThatNeverAnswersEndsAtTheCallDeadlineNotAtTheResolveTimeout() throws Exception {
+    CountDownLatch released = new CountDownLatch(1);
+    SsrfPolicy patient =
+        SsrfPolicy.builder()
+            .allowCidr("127.0.0.0/8")
+            .allowInsecureHttp(true)
+            .resolveTimeout(Duration.ofMinutes(10))
+            .build();
+    HttpClientProbeTransport transport =
+        harness.transport(
+            new SsrfGuard(
+                patient,
+                host -> {
+                  try {
+                    released.await(); // a DNS server that never answers, until the test ends
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                  return List.of(HttpClientProbeTransportFixtures.ip(host, "127.0.0.1"));
+                }));
+    try {
+      long millis = timesOut(transport, "http://stuck.test:9/", 300, "never-answering dns");
+      assertThat(millis).isLessThan(GENEROUS_MILLIS);
+    } finally {
+      released.countDown();
+    }
+  }
+
+  @Test
   void slowResolutionPastTheDeadlineIsTimeout() {
-    // DNS is bounded by the policy's resolve timeout, not interrupted by the deadline: the call
-    // ends once the lookup returns, as TIMEOUT.
+    // The lookup answers after the deadline: the call has already ended as TIMEOUT.
     HttpClientProbeTransport transport =
         harness.transport(
             host -> {

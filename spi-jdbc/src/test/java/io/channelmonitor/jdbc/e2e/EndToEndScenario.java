@@ -24,6 +24,7 @@ import io.channelmonitor.jdbc.JdbcStore;
 import io.channelmonitor.secret.ApiKey;
 import io.channelmonitor.secret.KeyRing;
 import io.channelmonitor.ssrf.SsrfPolicy;
+import io.channelmonitor.store.ChannelMonitorStore;
 import io.channelmonitor.store.DailyRollup;
 import io.channelmonitor.store.ResultRecord;
 import io.channelmonitor.testkit.ManualClock;
@@ -57,7 +58,8 @@ import org.junit.jupiter.api.TestInstance;
  *
  * <p>The story runs once per class ({@link #tellTheStory()}) and ends with a restart of the
  * database; the tests only read, and the ones that build new instances restart it once more first.
- * Subclasses supply the database.
+ * Subclasses supply the database and may supply the store ({@link #newStore()}, a {@code JdbcStore}
+ * by default): the JPA module runs the same story through its test jar.
  *
  * <p>The history, with T = {@value #TODAY}:
  *
@@ -81,7 +83,7 @@ import org.junit.jupiter.api.TestInstance;
  * Gemini one always gets a 503.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class EndToEndScenario {
+public abstract class EndToEndScenario {
   static final String TODAY = "2026-03-20";
   static final LocalDate T = LocalDate.parse(TODAY);
   static final Set<Integer> WINDOWS = Set.of(7, 15, 30);
@@ -137,20 +139,29 @@ abstract class EndToEndScenario {
   /** One stored result and the run it came from. */
   record Probe(int run, long monitorId, CheckResult result) {}
 
-  /** Starts the database this class runs against. */
-  abstract void openDatabase() throws Exception;
+  private final EndToEndDatabase database;
 
-  /**
-   * Stops the database (server, or file and pool) and starts it again on the same data, so that
-   * what the next instance reads is what was made durable. Nothing may use the database meanwhile.
-   */
-  abstract void restartDatabase() throws Exception;
-
-  /** Stops it for good and removes its files. */
-  abstract void closeDatabase() throws Exception;
+  protected EndToEndScenario(EndToEndDatabase database) {
+    this.database = database;
+  }
 
   /** A data source on the database as it runs now. */
-  abstract DataSource dataSource();
+  protected final DataSource dataSource() {
+    return database.dataSource();
+  }
+
+  /**
+   * Restarts the database on the same data (see {@link EndToEndDatabase#restart()}); a subclass
+   * that holds its own resources on the database releases them first.
+   */
+  protected void restartDatabase() throws Exception {
+    database.restart();
+  }
+
+  /** Stops the database for good; a subclass releases its own resources first. */
+  protected void closeDatabase() throws Exception {
+    database.close();
+  }
 
   static Instant at(int dayOffset, String time) {
     return T.plusDays(dayOffset).atTime(LocalTime.parse(time)).toInstant(ZoneOffset.UTC);
@@ -163,8 +174,14 @@ abstract class EndToEndScenario {
     return KeyRing.of("k1", Map.of("k1", key));
   }
 
-  JdbcStore newStore() {
+  /** A store on the database as it runs now, for one instance of the library. */
+  protected ChannelMonitorStore newStore() {
     return JdbcStore.builder(dataSource()).clock(clock).createSchemaIfMissing(true).build();
+  }
+
+  /** The clock every instance of the story runs on. */
+  protected final ManualClock clock() {
+    return clock;
   }
 
   ChannelMonitor newMonitor(KeyRing ring, FakeUpstream upstream) {
@@ -182,7 +199,7 @@ abstract class EndToEndScenario {
 
   @BeforeAll
   void tellTheStory() throws Exception {
-    openDatabase();
+    database.open();
     try (FakeUpstream upstream = FakeUpstream.builder().https(true).build();
         ChannelMonitor cm = newMonitor(keys, upstream)) {
       upstream
@@ -306,7 +323,7 @@ abstract class EndToEndScenario {
             tuple(10, 4L, 12L),
             tuple(9, 4L, 4L));
     assertThat(jobReports).allMatch(RunReport::succeeded);
-    JdbcStore store = newStore();
+    ChannelMonitorStore store = newStore();
     assertThat(store.rollupWatermark()).contains(T.minusDays(1));
     List<DailyRollup> rollups =
         store.rollups(List.of(id("openai")), T.minusDays(30), T).stream()

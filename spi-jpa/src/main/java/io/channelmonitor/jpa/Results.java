@@ -28,7 +28,7 @@ final class Results {
   /**
    * One transaction: share-lock the batch's monitors that still exist, in id order (a concurrent
    * delete either waits for this transaction or has already removed its monitor, whose rows are
-   * then dropped), then persist the other rows in list order and flush, so ids follow the list.
+   * then dropped), then insert the other rows in list order, so ids follow the list.
    */
   void insert(List<ResultRecord> results) {
     List<ResultRecord> rows = List.copyOf(results);
@@ -41,12 +41,9 @@ final class Results {
         "insertResults",
         manager -> {
           Set<Long> live = lockExisting(manager, asked);
-          for (ResultRecord row : rows) {
-            if (live.contains(row.monitorId())) {
-              manager.persist(new ResultEntity(row.monitorId(), row.result()));
-            }
-          }
-          manager.flush();
+          List<ResultRecord> kept =
+              rows.stream().filter(r -> live.contains(r.monitorId())).toList();
+          ResultInsert.insert(manager, kept);
           return null;
         });
   }

@@ -18,6 +18,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -105,6 +107,35 @@ abstract class JpaStoreChecks {
     assertThat(store.history(id, null, 10))
         .extracting(row -> row.result().model())
         .containsExactly("b", "d", "a", "c");
+  }
+
+  @Test
+  void aBatchOfResultsTakesAFewStatementsNotOnePerRow() {
+    long first = store.insertMonitor(monitor().record()).id();
+    long second = store.insertMonitor(monitor().record()).id();
+    List<ResultRecord> batch = new ArrayList<>();
+    for (int i = 0; i < 250; i++) {
+      Long nullable = i % 2 == 0 ? null : (long) i;
+      batch.add(
+          result("m" + i, T.plusMillis(i))
+              .latency(i)
+              .firstToken(nullable)
+              .ping(nullable)
+              .message("row " + i)
+              .of(i < 125 ? first : second));
+    }
+    Statistics statistics = db().factory().unwrap(SessionFactory.class).getStatistics();
+    statistics.clear();
+
+    store.insertResults(batch);
+
+    // One share lock of the two monitors, then 100 + 100 + 50 rows in three INSERTs.
+    assertThat(statistics.getPrepareStatementCount()).isEqualTo(4);
+    List<ResultRecord> stored = new ArrayList<>(store.history(first, null, 1000));
+    stored.addAll(store.history(second, null, 1000));
+    assertThat(stored)
+        .extracting(ResultRecord::result)
+        .containsExactlyInAnyOrderElementsOf(batch.stream().map(ResultRecord::result).toList());
   }
 
   @Test

@@ -82,6 +82,7 @@ interface TestDatabase {
     settings.put("hibernate.jdbc.time_zone", "UTC");
     settings.put("hibernate.jdbc.batch_size", "50");
     settings.put("hibernate.connection.pool_size", "20");
+    settings.put("hibernate.generate_statistics", "true");
     return settings;
   }
 

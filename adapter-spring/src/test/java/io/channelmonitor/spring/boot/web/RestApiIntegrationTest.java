@@ -42,7 +42,8 @@ import org.springframework.context.annotation.Bean;
       "channel-monitor.key-ring.primary-id=k1",
       "channel-monitor.key-ring.keys.k1=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
       "management.endpoints.web.exposure.include=health,channelmonitors",
-      "management.endpoint.health.show-details=always"
+      "management.endpoint.health.show-details=always",
+      TestHosts.WITHOUT_JPA_OR_SECURITY
     })
 class RestApiIntegrationTest {
   static final FakeUpstream UPSTREAM = FakeUpstream.builder().https(true).build();

@@ -88,6 +88,18 @@ final class Http {
     }
   }
 
+  /** The JSON object {@code base} with the fields of {@code extra} added or replaced. */
+  static String jsonMap(java.util.Map<String, Object> extra, String base) {
+    try {
+      com.fasterxml.jackson.databind.node.ObjectNode node =
+          (com.fasterxml.jackson.databind.node.ObjectNode) MAPPER.readTree(base);
+      extra.forEach((key, value) -> node.set(key, MAPPER.valueToTree(value)));
+      return node.toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** A JSON object from alternating keys and values, values rendered by Jackson. */
   static String json(Object... keysAndValues) {
     com.fasterxml.jackson.databind.node.ObjectNode node = MAPPER.createObjectNode();

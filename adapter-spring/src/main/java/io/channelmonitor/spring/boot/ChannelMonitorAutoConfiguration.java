@@ -14,6 +14,7 @@ import io.channelmonitor.store.ChannelMonitorStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -22,6 +23,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.io.ResourceLoader;
 
 /**
@@ -29,7 +31,9 @@ import org.springframework.core.io.ResourceLoader;
  * with the context. Every bean backs off when the application defines its own; {@code
  * channel-monitor.enabled=false} removes them all.
  *
- * <p>The store is chosen by {@code channel-monitor.store}: by default JDBC on the application's
+ * <p>The store is chosen by {@code channel-monitor.store}: by default JPA on the application's
+ * EntityManagerFactory when {@code channel-monitor-jpa} is present (its entities are added to the
+ * unit Boot configures, see {@link JpaStoreConfiguration}), else JDBC on the application's
  * DataSource when {@code channel-monitor-jdbc} is present, else in memory (with a warning).
  */
 @AutoConfiguration(
@@ -45,6 +49,7 @@ import org.springframework.core.io.ResourceLoader;
 @ConditionalOnClass(ChannelMonitor.class)
 @ConditionalOnBooleanProperty(name = "channel-monitor.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(ChannelMonitorProperties.class)
+@Import(JpaStoreConfiguration.class)
 public class ChannelMonitorAutoConfiguration {
 
   @Bean
@@ -73,10 +78,14 @@ public class ChannelMonitorAutoConfiguration {
       ChannelMonitorProperties properties,
       ObjectProvider<DataSource> dataSources,
       ObjectProvider<Clock> clocks,
-      ResourceLoader resourceLoader) {
+      ResourceLoader resourceLoader,
+      BeanFactory beanFactory) {
     StoreFactory factory =
         new StoreFactory(
-            properties, resourceLoader.getClassLoader(), clocks.getIfUnique(Clock::systemUTC));
+            properties,
+            resourceLoader.getClassLoader(),
+            clocks.getIfUnique(Clock::systemUTC),
+            beanFactory);
     return factory.create(dataSources.getIfUnique());
   }
 

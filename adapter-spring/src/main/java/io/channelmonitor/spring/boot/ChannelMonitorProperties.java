@@ -32,9 +32,10 @@ public class ChannelMonitorProperties {
   private boolean monitoringEnabled = true;
 
   /**
-   * Where monitors and results are kept: {@code auto} picks JDBC when a DataSource and the JDBC
-   * module are present and memory otherwise; {@code jdbc}, {@code jpa} and {@code memory} force a
-   * store and fail at startup when it cannot be built.
+   * Where monitors and results are kept: {@code auto} picks JPA when an EntityManagerFactory and
+   * the JPA module are present, else JDBC when a DataSource and the JDBC module are, else memory
+   * (with a warning); {@code jpa}, {@code jdbc} and {@code memory} force a store and fail at
+   * startup when it cannot be built.
    */
   private StoreType store = StoreType.AUTO;
 
@@ -86,6 +87,9 @@ public class ChannelMonitorProperties {
 
   /** The JDBC store. */
   private final Jdbc jdbc = new Jdbc();
+
+  /** The JPA store. */
+  private final Jpa jpa = new Jpa();
 
   /** The REST API and the status page. */
   private final Web web = new Web();
@@ -213,24 +217,16 @@ public class ChannelMonitorProperties {
     return jdbc;
   }
 
+  public Jpa getJpa() {
+    return jpa;
+  }
+
   public Web getWeb() {
     return web;
   }
 
   public Health getHealth() {
     return health;
-  }
-
-  /** Which store {@code channel-monitor.store} asks for. */
-  public enum StoreType {
-    /** JDBC when a DataSource and the JDBC module are present, memory otherwise. */
-    AUTO,
-    /** The JDBC store on the application's single DataSource. */
-    JDBC,
-    /** The JPA store on the application's EntityManagerFactory. */
-    JPA,
-    /** The in-memory store: nothing survives a restart. */
-    MEMORY
   }
 
   /** How long results are kept. */
@@ -372,14 +368,22 @@ public class ChannelMonitorProperties {
     }
   }
 
-  /** When the JDBC store creates its missing tables. */
-  public enum SchemaInit {
-    /** Only on an embedded database (H2, HSQLDB, Derby). */
-    EMBEDDED,
-    /** On any database. */
-    ALWAYS,
-    /** Never: the host manages the schema. */
-    NEVER
+  /** The JPA store; it uses the JDBC store's tables (default prefix) in the application's unit. */
+  public static class Jpa {
+    /**
+     * When the starter creates missing tables with the JDBC module's script (it needs {@code
+     * channel-monitor-jdbc}), before the EntityManagerFactory starts: {@code embedded} (H2, HSQLDB,
+     * Derby only), {@code always} or {@code never} (Flyway, Liquibase or Hibernate's ddl-auto).
+     */
+    private SchemaInit initializeSchema = SchemaInit.EMBEDDED;
+
+    public SchemaInit getInitializeSchema() {
+      return initializeSchema;
+    }
+
+    public void setInitializeSchema(SchemaInit initializeSchema) {
+      this.initializeSchema = initializeSchema;
+    }
   }
 
   /** The REST API and the status page. */

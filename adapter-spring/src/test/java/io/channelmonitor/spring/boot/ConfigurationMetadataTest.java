@@ -55,6 +55,15 @@ class ConfigurationMetadataTest {
         .isEqualTo("/api/v1");
   }
 
+  @Test
+  void schemaCreationIsOnlyForEmbeddedDatabasesByDefaultForBothStores() {
+    for (String store : new String[] {"jdbc", "jpa"}) {
+      JsonNode property = properties.get("channel-monitor." + store + ".initialize-schema");
+      assertThat(property).as(store).isNotNull();
+      assertThat(property.path("defaultValue").asText()).as(store).isEqualTo("embedded");
+    }
+  }
+
   private java.time.Duration duration(String name) {
     String text = properties.get(name).path("defaultValue").asText();
     return ApplicationConversionService.getSharedInstance().convert(text, java.time.Duration.class);

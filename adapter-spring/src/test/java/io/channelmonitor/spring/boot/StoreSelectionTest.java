@@ -103,6 +103,7 @@ class StoreSelectionTest {
   void jpaIsAnErrorWhileTheJpaModuleIsMissing() {
     withDataSourceAndKey
         .withPropertyValues("channel-monitor.store=jpa")
+        .withClassLoader(new FilteredClassLoader("io.channelmonitor.jpa"))
         .run(
             context ->
                 assertThat(context)

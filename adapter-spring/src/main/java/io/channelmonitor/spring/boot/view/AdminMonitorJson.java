@@ -12,7 +12,9 @@ import java.util.Map;
 /**
  * A monitor as admins see it: its configuration with the key masked ({@code sk-a***}), its
  * timestamps and, in lists, the summary of its latest checks and 7-day availability. The key itself
- * is never part of it.
+ * is never part of it. {@code template_id} is always null: the library keeps no request templates
+ * (a monitor holds its own headers and body), and the field is there because seed front ends read
+ * it.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record AdminMonitorJson(
@@ -30,6 +32,7 @@ public record AdminMonitorJson(
     @JsonProperty("jitter_seconds") int jitterSeconds,
     @JsonProperty("api_mode") String apiMode,
     @JsonProperty("stream") boolean stream,
+    @JsonProperty("template_id") Long templateId,
     @JsonProperty("extra_headers") Map<String, String> extraHeaders,
     @JsonProperty("body_override_mode") String bodyOverrideMode,
     @JsonProperty("body_override") JsonNode bodyOverride,
@@ -70,6 +73,7 @@ public record AdminMonitorJson(
         monitor.jitterSeconds(),
         monitor.apiMode().wire(),
         monitor.stream(),
+        null,
         monitor.extraHeaders(),
         monitor.bodyOverrideMode().wire(),
         JsonViews.tree(monitor.bodyOverride()),

@@ -12,6 +12,14 @@ import java.util.Map;
  * The JSON body of create and update, field names as in the seed. Every field is optional here; a
  * missing or null field means "default" on create and "keep" on update. The library validates the
  * values; this layer only refuses what cannot be bound (see {@link RequestBodies}).
+ *
+ * <p>{@code template_id} (a number) and {@code clear_template} (a boolean) are accepted,
+ * type-checked and ignored. Seed front ends send them because the seed links a monitor to a request
+ * template for grouping in its UI only: the seed never reads the link when probing, and the
+ * template's headers and body reach a monitor as its own {@code extra_headers}, {@code
+ * body_override_mode} and {@code body_override}, which the front end sends alongside. The library
+ * has no templates, so there is nothing to link, and the admin view always answers {@code
+ * "template_id": null}.
  */
 record MonitorRequest(
     @JsonProperty("name") String name,
@@ -28,7 +36,9 @@ record MonitorRequest(
     @JsonProperty("extra_headers") Map<String, String> extraHeaders,
     @JsonProperty("body_override_mode") String bodyOverrideMode,
     @JsonProperty("body_override") JsonNode bodyOverride,
-    @JsonProperty("stream") Boolean stream) {
+    @JsonProperty("stream") Boolean stream,
+    @JsonProperty("template_id") Long templateId,
+    @JsonProperty("clear_template") Boolean clearTemplate) {
 
   MonitorDraft toDraft() {
     return fill(MonitorDraft.builder()).build();

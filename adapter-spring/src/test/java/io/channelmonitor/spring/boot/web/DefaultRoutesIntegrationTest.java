@@ -19,7 +19,11 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @SpringBootTest(
     classes = DefaultRoutesIntegrationTest.App.class,
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"channel-monitor.store=memory", "channel-monitor.web.base-path=/monitoring"})
+    properties = {
+      "channel-monitor.store=memory",
+      "channel-monitor.web.base-path=/monitoring",
+      TestHosts.WITHOUT_JPA_OR_SECURITY
+    })
 class DefaultRoutesIntegrationTest {
   @SpringBootConfiguration
   @EnableAutoConfiguration

@@ -17,13 +17,28 @@ final class Http {
   private final HttpClient client =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final String base;
+  private final String authorization;
 
   Http(int port) {
-    this.base = "http://127.0.0.1:" + port;
+    this(port, null);
   }
 
-  /** An answer: its status, content type and body (parsed when it is JSON). */
-  record Answer(int status, String contentType, String text) {
+  private Http(int port, String authorization) {
+    this.base = "http://127.0.0.1:" + port;
+    this.authorization = authorization;
+  }
+
+  /** A client that sends HTTP basic credentials with every request. */
+  static Http basic(int port, String user, String password) {
+    String pair = user + ":" + password;
+    return new Http(
+        port,
+        "Basic "
+            + java.util.Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /** An answer: its status, content type, {@code WWW-Authenticate} and body (parsed if JSON). */
+  record Answer(int status, String contentType, String challenge, String text) {
     JsonNode json() {
       try {
         return MAPPER.readTree(text);
@@ -68,6 +83,9 @@ final class Http {
   }
 
   private Answer send(HttpRequest.Builder request) {
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
     try {
       HttpResponse<String> response =
           client.send(
@@ -79,12 +97,25 @@ final class Http {
       return new Answer(
           response.statusCode(),
           response.headers().firstValue("Content-Type").orElse(""),
+          response.headers().firstValue("WWW-Authenticate").orElse(""),
           response.body());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
+    }
+  }
+
+  /** The JSON object {@code base} with the fields of {@code extra} added or replaced. */
+  static String jsonMap(java.util.Map<String, Object> extra, String base) {
+    try {
+      com.fasterxml.jackson.databind.node.ObjectNode node =
+          (com.fasterxml.jackson.databind.node.ObjectNode) MAPPER.readTree(base);
+      extra.forEach((key, value) -> node.set(key, MAPPER.valueToTree(value)));
+      return node.toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

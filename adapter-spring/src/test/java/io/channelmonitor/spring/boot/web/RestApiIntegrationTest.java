@@ -42,7 +42,8 @@ import org.springframework.context.annotation.Bean;
       "channel-monitor.key-ring.primary-id=k1",
       "channel-monitor.key-ring.keys.k1=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
       "management.endpoints.web.exposure.include=health,channelmonitors",
-      "management.endpoint.health.show-details=always"
+      "management.endpoint.health.show-details=always",
+      TestHosts.WITHOUT_JPA_OR_SECURITY
     })
 class RestApiIntegrationTest {
   static final FakeUpstream UPSTREAM = FakeUpstream.builder().https(true).build();
@@ -170,6 +171,25 @@ class RestApiIntegrationTest {
     Answer interval = http.put(ADMIN + "/" + id, json("interval_seconds", 5));
     assertThat(interval.reason()).isEqualTo("CHANNEL_MONITOR_INVALID_INTERVAL");
     assertThat(http.put(ADMIN + "/999999", json("name", "x")).status()).isEqualTo(404);
+  }
+
+  @Test
+  void theSeedsTemplateFieldsAreAcceptedAndChangeNothing() {
+    Map<String, Object> body = new java.util.LinkedHashMap<>();
+    body.put("template_id", 7);
+    body.put("extra_headers", Map.of("X-App", "cli"));
+    Answer created = http.post(ADMIN, Http.jsonMap(body, monitorJson("templated", false)));
+    assertThat(created.status()).as(created.text()).isEqualTo(201);
+    assertThat(created.data().get("template_id").isNull()).isTrue();
+    assertThat(created.data().path("extra_headers").path("X-App").asText()).isEqualTo("cli");
+    long id = created.data().path("id").asLong();
+    Answer cleared = http.put(ADMIN + "/" + id, json("clear_template", true, "template_id", 9));
+    assertThat(cleared.status()).as(cleared.text()).isEqualTo(200);
+    assertThat(cleared.data().path("name").asText()).isEqualTo("templated");
+    assertThat(cleared.data().get("template_id").isNull()).isTrue();
+    assertThat(http.put(ADMIN + "/" + id, json("template_id", null)).status()).isEqualTo(200);
+    assertThat(http.get(ADMIN + "/" + id).data().path("extra_headers").path("X-App").asText())
+        .isEqualTo("cli");
   }
 
   @Test
@@ -314,7 +334,9 @@ class RestApiIntegrationTest {
     bad.add(json("extra_models", java.util.Arrays.asList("a", null)));
     bad.add(json("extra_headers", Map.of("x-a", 1)));
     bad.add(json("unknown_field", 1));
-    bad.add(json("template_id", 3));
+    bad.add(json("template_id", "3"));
+    bad.add(json("template_id", 1.5));
+    bad.add(json("clear_template", "yes"));
     bad.add("{\"name\": \"a\", \"name\": \"b\"}");
     bad.add("{\"name\": \"\\ud800\"}");
     bad.add(monitorJson("n".repeat(101), false));

@@ -36,7 +36,8 @@ import org.springframework.context.annotation.Bean;
  */
 @SpringBootTest(
     classes = StatusPageIntegrationTest.App.class,
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = TestHosts.WITHOUT_JPA_OR_SECURITY)
 class StatusPageIntegrationTest {
   static final String PAGE = "/api/v1/channel-monitor/status";
   static final String EVIL = "Evil </script><script>alert(1)</script>";

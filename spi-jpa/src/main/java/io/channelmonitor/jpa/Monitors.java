@@ -9,7 +9,6 @@ import io.channelmonitor.jpa.entity.RollupEntity;
 import io.channelmonitor.store.MonitorRecord;
 import io.channelmonitor.store.StaleMonitorException;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
@@ -97,18 +96,21 @@ final class Monitors {
   /**
    * Locks the monitor row first, so that a writer of its results or rollups has either finished
    * (its rows are deleted here) or waits and then finds the monitor gone; then deletes the results,
-   * the rollups and the monitor. The schema's cascading foreign keys would do the first two as
-   * well, but the store does not rely on a host's schema having them.
+   * the rollups and the monitor. The lock is a native {@code FOR UPDATE}: on PostgreSQL a provider
+   * may take {@code PESSIMISTIC_WRITE} as {@code FOR NO KEY UPDATE}, and upgrading that to the key
+   * lock the final delete needs, while a writer queues for its share lock, deadlocks. The schema's
+   * cascading foreign keys would do the first two as well, but the store does not rely on a host's
+   * schema having them.
    */
   boolean delete(long id) {
     return transactions.run(
         "deleteMonitor",
         manager -> {
-          List<Long> locked =
+          List<?> locked =
               manager
-                  .createQuery("SELECT m.id FROM " + MONITOR + " m WHERE m.id = :id", Long.class)
-                  .setParameter("id", id)
-                  .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                  .createNativeQuery(
+                      "SELECT id FROM " + MonitorEntity.TABLE + " WHERE id = ?1 FOR UPDATE")
+                  .setParameter(1, id)
                   .getResultList();
           if (locked.isEmpty()) {
             return false;

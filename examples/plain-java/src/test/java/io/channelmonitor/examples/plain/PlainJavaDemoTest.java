@@ -26,7 +26,7 @@ class PlainJavaDemoTest {
 
   @Test
   void theSummaryShowsEveryChannelWithTheStatusItPlays() throws Exception {
-    String output = run("--duration=3s", "--channels=5", "--plain", "--data-dir=" + dataDir);
+    String output = run("--duration=5s", "--channels=5", "--plain", "--data-dir=" + dataDir);
 
     String summary = output.substring(output.indexOf("Summary: "));
     assertThat(summary).contains("(duration reached); 5 checks in this run");
@@ -42,7 +42,7 @@ class PlainJavaDemoTest {
 
   @Test
   void theLiveTableIsDrawnAsResultsArriveAndNeverShowsAKey() throws Exception {
-    String output = run("--duration=2s", "--channels=6", "--plain", "--data-dir=" + dataDir);
+    String output = run("--duration=3s", "--channels=6", "--plain", "--data-dir=" + dataDir);
 
     String live = output.substring(0, output.indexOf("Summary: "));
     assertThat(Pattern.compile("(?m)^CHANNEL +PROVIDER +MODEL +STATUS").matcher(live).results())
@@ -57,8 +57,8 @@ class PlainJavaDemoTest {
 
   @Test
   void aRestartReusesTheStoredMonitorsAndDecryptsTheirKeys() throws Exception {
-    run("--duration=1s", "--channels=1", "--plain", "--data-dir=" + dataDir);
-    String second = run("--duration=1s", "--channels=1", "--plain", "--data-dir=" + dataDir);
+    run("--duration=3s", "--channels=1", "--plain", "--data-dir=" + dataDir);
+    String second = run("--duration=3s", "--channels=1", "--plain", "--data-dir=" + dataDir);
 
     assertThat(second).contains("monitors: 1 reused from earlier runs, 0 created");
     assertThat(second).doesNotContain("could not be decrypted");
@@ -68,10 +68,10 @@ class PlainJavaDemoTest {
 
   @Test
   void aLostKeyRingIsReportedAndTheKeysAreStoredAgain() throws Exception {
-    run("--duration=1s", "--channels=1", "--plain", "--data-dir=" + dataDir);
+    run("--duration=3s", "--channels=1", "--plain", "--data-dir=" + dataDir);
     Files.delete(dataDir.resolve("keyring.properties"));
 
-    String second = run("--duration=1s", "--channels=1", "--plain", "--data-dir=" + dataDir);
+    String second = run("--duration=3s", "--channels=1", "--plain", "--data-dir=" + dataDir);
 
     assertThat(second)
         .contains("the stored API key of OpenAI (healthy) could not be decrypted")

@@ -90,7 +90,10 @@ final class ClusterCalls {
   void failed(ClusterStep step, RuntimeException e) {
     failures.get(step).increment();
     if (failing.add(step)) {
-      log.warn("channel_monitor: cluster {} failed; retried at the next poll", step.tag(), e);
+      log.warn(
+          "channel_monitor: cluster {} failed; repeats are logged at DEBUG until it works again",
+          step.tag(),
+          e);
     } else {
       log.debug("channel_monitor: cluster {} failed again ({})", step.tag(), e.toString());
     }

@@ -1,0 +1,217 @@
+package io.channelmonitor.jdbc;
+
+import io.channelmonitor.ChannelMonitor;
+import io.channelmonitor.ChannelMonitorSettings;
+import io.channelmonitor.MonitorDraft;
+import io.channelmonitor.schedule.MonitorScheduler;
+import io.channelmonitor.secret.KeyRing;
+import io.channelmonitor.ssrf.SsrfPolicy;
+import io.channelmonitor.testkit.upstream.FakeUpstream;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
+import javax.sql.DataSource;
+
+/**
+ * Several {@link ChannelMonitor} instances in cluster mode on one database, probing a fake upstream
+ * over loopback, each with its own gate to the database, clock and meters.
+ */
+final class ClusterRig implements AutoCloseable {
+  static final int INTERVAL_SECONDS = 15;
+  static final Duration POLL = Duration.ofMillis(200);
+  static final Duration HEARTBEAT = Duration.ofMillis(500);
+  static final Duration LEASE = Duration.ofSeconds(3);
+  static final String MODEL = "gpt-4o-mini";
+
+  /** One instance: its name, gate, meters and library object. */
+  record Instance(String name, GatedDataSource gate, MeterRegistry meters, ChannelMonitor monitor) {
+    long dueClaims() {
+      return count(MonitorScheduler.METER_CLUSTER_CLAIMS, "kind", "due");
+    }
+
+    long fenced() {
+      Counter counter = meters.find(MonitorScheduler.METER_CLUSTER_FENCED).counter();
+      return counter == null ? 0 : (long) counter.count();
+    }
+
+    long failures(String step) {
+      return count(MonitorScheduler.METER_CLUSTER_FAILURES, "step", step);
+    }
+
+    private long count(String name, String tag, String value) {
+      Counter counter = meters.find(name).tag(tag, value).counter();
+      return counter == null ? 0 : (long) counter.count();
+    }
+  }
+
+  private static final KeyRing KEYS = keys();
+
+  private final DataSource dataSource;
+  private final FakeUpstream upstream;
+  private final Map<String, Instance> instances = new LinkedHashMap<>();
+
+  ClusterRig(DataSource dataSource, FakeUpstream upstream) {
+    this.dataSource = dataSource;
+    this.upstream = upstream;
+  }
+
+  private static KeyRing keys() {
+    byte[] key = new byte[32];
+    Arrays.fill(key, (byte) 3);
+    return KeyRing.of("k1", Map.of("k1", key));
+  }
+
+  private static SsrfPolicy loopback() {
+    return SsrfPolicy.builder().allowCidr("127.0.0.0/8").allowInsecureHttp(true).build();
+  }
+
+  /**
+   * Creates {@code count} enabled monitors through an instance that is not in cluster mode and is
+   * never started, as a host that moves to cluster mode has them: without due times.
+   */
+  List<Long> createMonitors(int count) {
+    List<Long> ids = new ArrayList<>();
+    try (ChannelMonitor setup =
+        ChannelMonitor.builder()
+            .store(JdbcStore.builder(dataSource).createSchemaIfMissing(true).build())
+            .keyRing(KEYS)
+            .ssrfPolicy(loopback())
+            .build()) {
+      for (int i = 0; i < count; i++) {
+        MonitorDraft draft =
+            MonitorDraft.builder()
+                .name("m" + i)
+                .provider("openai")
+                .endpoint(upstream.endpoint())
+                .apiKey("sk-cluster-test-" + i)
+                .primaryModel(MODEL)
+                .intervalSeconds(INTERVAL_SECONDS)
+                .build();
+        ids.add(setup.monitors().create(draft).id());
+      }
+    }
+    return ids;
+  }
+
+  /** Starts an instance named {@code name} whose clock is {@code clock}. */
+  Instance start(String name, Clock clock) {
+    GatedDataSource gate = new GatedDataSource(dataSource);
+    MeterRegistry meters = new SimpleMeterRegistry();
+    JdbcClusterCoordinator coordinator =
+        JdbcClusterCoordinator.builder(gate)
+            .instanceId(name)
+            .pollInterval(POLL)
+            .heartbeatInterval(HEARTBEAT)
+            .leaseTime(LEASE)
+            .clock(clock)
+            .build();
+    ChannelMonitor monitor =
+        ChannelMonitor.builder()
+            .store(JdbcStore.builder(gate).clock(clock).build())
+            .keyRing(KEYS)
+            .clock(clock)
+            .ssrfPolicy(loopback())
+            .settings(
+                ChannelMonitorSettings.builder()
+                    .maxConcurrentChecks(16)
+                    .stopTimeout(Duration.ofSeconds(10))
+                    .build())
+            .meterRegistry(meters)
+            .clusterCoordinator(coordinator)
+            .build();
+    Instance instance = new Instance(name, gate, meters, monitor);
+    instances.put(name, instance);
+    monitor.start();
+    return instance;
+  }
+
+  /** Every stored run per monitor: the checked-at times of its results, oldest first. */
+  Map<Long, List<Instant>> storedRuns() {
+    String sql = "SELECT monitor_id, checked_at FROM channel_monitor_results ORDER BY checked_at";
+    Map<Long, List<Instant>> runs = new TreeMap<>();
+    query(
+        sql,
+        rows -> {
+          while (rows.next()) {
+            runs.computeIfAbsent(rows.getLong(1), id -> new ArrayList<>())
+                .add(Jdbc.getInstant(rows, "checked_at"));
+          }
+        });
+    return runs;
+  }
+
+  /** The monitors claimed by {@code owner}, whether their leases have ended or not. */
+  Set<Long> ownedBy(String owner) {
+    String sql = "SELECT monitor_id FROM channel_monitor_schedule WHERE owner = '" + owner + "'";
+    Set<Long> ids = new java.util.TreeSet<>();
+    query(
+        sql,
+        rows -> {
+          while (rows.next()) {
+            ids.add(rows.getLong(1));
+          }
+        });
+    return ids;
+  }
+
+  @FunctionalInterface
+  private interface Rows {
+    void read(ResultSet rows) throws SQLException;
+  }
+
+  private void query(String sql, Rows reader) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql);
+        ResultSet rows = statement.executeQuery()) {
+      reader.read(rows);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Waits until {@code condition} holds, polling; fails after {@code timeout}. */
+  static void await(String what, Duration timeout, BooleanSupplier condition)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("not within " + timeout + ": " + what);
+      }
+      Thread.sleep(50);
+    }
+  }
+
+  /** Sleeps until {@code deadline} (a {@link System#nanoTime()} value). */
+  static void sleepUntil(long deadline) throws InterruptedException {
+    long left = deadline - System.nanoTime();
+    if (left > 0) {
+      Thread.sleep(left / 1_000_000, (int) (left % 1_000_000));
+    }
+  }
+
+  /** Opens every gate and closes every instance. */
+  @Override
+  public void close() {
+    for (Instance instance : instances.values()) {
+      instance.gate().thaw();
+    }
+    for (Instance instance : instances.values()) {
+      instance.monitor().close();
+    }
+  }
+}

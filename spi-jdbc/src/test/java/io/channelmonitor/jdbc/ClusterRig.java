@@ -2,6 +2,9 @@ package io.channelmonitor.jdbc;
 
 import io.channelmonitor.ChannelMonitor;
 import io.channelmonitor.ChannelMonitorSettings;
+import io.channelmonitor.CheckListener;
+import io.channelmonitor.CheckResult;
+import io.channelmonitor.Monitor;
 import io.channelmonitor.MonitorDraft;
 import io.channelmonitor.schedule.MonitorScheduler;
 import io.channelmonitor.secret.KeyRing;
@@ -24,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 
@@ -59,11 +63,15 @@ final class ClusterRig implements AutoCloseable {
     }
   }
 
+  /** A run a listener heard of, with the test's monotonic time. */
+  record Run(long monitorId, String instance, long nanos) {}
+
   private static final KeyRing KEYS = keys();
 
   private final DataSource dataSource;
   private final FakeUpstream upstream;
   private final Map<String, Instance> instances = new LinkedHashMap<>();
+  private final List<Run> heard = new CopyOnWriteArrayList<>();
 
   ClusterRig(DataSource dataSource, FakeUpstream upstream) {
     this.dataSource = dataSource;
@@ -132,12 +140,27 @@ final class ClusterRig implements AutoCloseable {
                     .stopTimeout(Duration.ofSeconds(10))
                     .build())
             .meterRegistry(meters)
+            .listener(
+                new CheckListener() {
+                  @Override
+                  public void onRun(Monitor run, List<CheckResult> results) {
+                    heard.add(new Run(run.id(), name, System.nanoTime()));
+                  }
+                })
             .clusterCoordinator(coordinator)
             .build();
     Instance instance = new Instance(name, gate, meters, monitor);
     instances.put(name, instance);
     monitor.start();
     return instance;
+  }
+
+  /**
+   * The runs the instances' listeners heard of, in order: stored runs, and runs whose store write
+   * failed (a refused one is not heard of).
+   */
+  List<Run> heard() {
+    return List.copyOf(heard);
   }
 
   /** Every stored run per monitor: the checked-at times of its results, oldest first. */
@@ -194,6 +217,27 @@ final class ClusterRig implements AutoCloseable {
       }
       Thread.sleep(50);
     }
+  }
+
+  /**
+   * The live threads the library names ({@code channel-monitor-...}), once the ones still ending
+   * have ended (up to 5 s).
+   */
+  static List<String> libraryThreads() throws InterruptedException {
+    List<String> alive = List.of();
+    for (int i = 0; i < 100; i++) {
+      alive =
+          Thread.getAllStackTraces().keySet().stream()
+              .filter(Thread::isAlive)
+              .map(Thread::getName)
+              .filter(name -> name.startsWith("channel-monitor-"))
+              .toList();
+      if (alive.isEmpty()) {
+        break;
+      }
+      Thread.sleep(50);
+    }
+    return alive;
   }
 
   /** Sleeps until {@code deadline} (a {@link System#nanoTime()} value). */

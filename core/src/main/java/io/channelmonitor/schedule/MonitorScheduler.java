@@ -116,7 +116,6 @@ public final class MonitorScheduler {
     this.action = b.action;
     this.featureSwitch = new FeatureSwitch(b.settingsProvider, b.clock);
     this.coordinator = b.coordinator;
-
     this.inFlight = b.inFlightGuard;
     this.timer = b.timer != null ? b.timer : TaskTimer.system();
     ChannelMonitorSettings settings = b.settings;

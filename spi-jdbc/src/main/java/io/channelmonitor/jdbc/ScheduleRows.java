@@ -59,7 +59,7 @@ final class ScheduleRows {
             return false;
           }
           insertResults(connection, batch);
-          markChecked(connection, claim.monitorId(), checkedAt);
+          MonitorRows.markChecked(connection, monitors, claim.monitorId(), checkedAt);
           return true;
         });
   }
@@ -107,15 +107,6 @@ final class ScheduleRows {
         statement.addBatch();
       }
       statement.executeBatch();
-    }
-  }
-
-  private void markChecked(Connection connection, long monitorId, Instant at) throws SQLException {
-    String sql = "UPDATE " + monitors + " SET last_checked_at = ? WHERE id = ?";
-    try (PreparedStatement statement = connection.prepareStatement(sql)) {
-      Jdbc.setInstant(statement, 1, at);
-      statement.setLong(2, monitorId);
-      statement.executeUpdate();
     }
   }
 

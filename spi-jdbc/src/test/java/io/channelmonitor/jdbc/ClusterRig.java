@@ -73,9 +73,11 @@ final class ClusterRig implements AutoCloseable {
   private final Map<String, Instance> instances = new LinkedHashMap<>();
   private final List<Run> heard = new CopyOnWriteArrayList<>();
 
+  /** A rig on {@code dataSource}, whose tables it creates when missing. */
   ClusterRig(DataSource dataSource, FakeUpstream upstream) {
     this.dataSource = dataSource;
     this.upstream = upstream;
+    JdbcStore.builder(dataSource).createSchemaIfMissing(true).build();
   }
 
   private static KeyRing keys() {
@@ -96,24 +98,29 @@ final class ClusterRig implements AutoCloseable {
     List<Long> ids = new ArrayList<>();
     try (ChannelMonitor setup =
         ChannelMonitor.builder()
-            .store(JdbcStore.builder(dataSource).createSchemaIfMissing(true).build())
+            .store(JdbcStore.builder(dataSource).build())
             .keyRing(KEYS)
             .ssrfPolicy(loopback())
             .build()) {
       for (int i = 0; i < count; i++) {
-        MonitorDraft draft =
-            MonitorDraft.builder()
-                .name("m" + i)
-                .provider("openai")
-                .endpoint(upstream.endpoint())
-                .apiKey("sk-cluster-test-" + i)
-                .primaryModel(MODEL)
-                .intervalSeconds(INTERVAL_SECONDS)
-                .build();
-        ids.add(setup.monitors().create(draft).id());
+        ids.add(setup.monitors().create(draft("m" + i)).id());
       }
     }
     return ids;
+  }
+
+  /**
+   * An enabled monitor of {@link #MODEL} on the fake upstream, every {@value #INTERVAL_SECONDS} s.
+   */
+  MonitorDraft draft(String name) {
+    return MonitorDraft.builder()
+        .name(name)
+        .provider("openai")
+        .endpoint(upstream.endpoint())
+        .apiKey("sk-cluster-test-" + name)
+        .primaryModel(MODEL)
+        .intervalSeconds(INTERVAL_SECONDS)
+        .build();
   }
 
   /** Starts an instance named {@code name} whose clock is {@code clock}. */
@@ -190,6 +197,32 @@ final class ClusterRig implements AutoCloseable {
           }
         });
     return ids;
+  }
+
+  /** Makes the monitor due a second ago, by the database's clock. */
+  void makeDue(long monitorId) {
+    update(
+        "UPDATE channel_monitor_schedule SET next_due_at = CURRENT_TIMESTAMP - INTERVAL '1 second'"
+            + " WHERE monitor_id = "
+            + monitorId);
+  }
+
+  /** Whether the monitor has a row in the schedule. */
+  boolean hasDueTime(long monitorId) {
+    boolean[] found = {false};
+    query(
+        "SELECT 1 FROM channel_monitor_schedule WHERE monitor_id = " + monitorId,
+        rows -> found[0] = rows.next());
+    return found[0];
+  }
+
+  private void update(String sql) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @FunctionalInterface

@@ -70,6 +70,7 @@ final class ClusterRig implements AutoCloseable {
 
   private final DataSource dataSource;
   private final FakeUpstream upstream;
+  private final ScheduleTable schedule;
   private final Map<String, Instance> instances = new LinkedHashMap<>();
   private final List<Run> heard = new CopyOnWriteArrayList<>();
 
@@ -77,7 +78,13 @@ final class ClusterRig implements AutoCloseable {
   ClusterRig(DataSource dataSource, FakeUpstream upstream) {
     this.dataSource = dataSource;
     this.upstream = upstream;
-    JdbcStore.builder(dataSource).createSchemaIfMissing(true).build();
+    JdbcStore store = JdbcStore.builder(dataSource).createSchemaIfMissing(true).build();
+    this.schedule = new ScheduleTable(dataSource, store.dialect(), store.tablePrefix());
+  }
+
+  /** The schedule table, read and written directly. */
+  ScheduleTable schedule() {
+    return schedule;
   }
 
   private static KeyRing keys() {
@@ -197,32 +204,6 @@ final class ClusterRig implements AutoCloseable {
           }
         });
     return ids;
-  }
-
-  /** Makes the monitor due a second ago, by the database's clock. */
-  void makeDue(long monitorId) {
-    update(
-        "UPDATE channel_monitor_schedule SET next_due_at = CURRENT_TIMESTAMP - INTERVAL '1 second'"
-            + " WHERE monitor_id = "
-            + monitorId);
-  }
-
-  /** Whether the monitor has a row in the schedule. */
-  boolean hasDueTime(long monitorId) {
-    boolean[] found = {false};
-    query(
-        "SELECT 1 FROM channel_monitor_schedule WHERE monitor_id = " + monitorId,
-        rows -> found[0] = rows.next());
-    return found[0];
-  }
-
-  private void update(String sql) {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement statement = connection.prepareStatement(sql)) {
-      statement.executeUpdate();
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   @FunctionalInterface

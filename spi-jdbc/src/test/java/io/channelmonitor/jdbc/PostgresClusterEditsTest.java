@@ -44,7 +44,7 @@ class PostgresClusterEditsTest {
       awaitResults(onB, id, 1);
 
       onB.update(id, MonitorPatch.builder().enabled(false).build());
-      rig.makeDue(id);
+      rig.schedule().dueIn(id, -1_000);
       Thread.sleep(A_FEW_POLLS_MILLIS);
       assertThat(onA.history(id, null, 10)).hasSize(1);
 
@@ -64,7 +64,7 @@ class PostgresClusterEditsTest {
       assertThat(onA.history(id, null, 10)).hasSize(4);
 
       onA.delete(id);
-      assertThat(rig.hasDueTime(id)).isFalse();
+      assertThat(rig.schedule().row(id)).isEmpty();
       assertThat(a.fenced() + b.fenced()).isZero();
     }
   }

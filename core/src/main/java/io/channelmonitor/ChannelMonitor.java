@@ -27,6 +27,7 @@ import io.channelmonitor.ssrf.SsrfGuard;
 import io.channelmonitor.ssrf.SsrfPolicy;
 import io.channelmonitor.store.ChannelMonitorStore;
 import io.channelmonitor.store.InMemoryStore;
+import io.channelmonitor.store.ResultWriter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
@@ -105,7 +106,7 @@ public final class ChannelMonitor implements AutoCloseable {
             validator,
             runner,
             clock,
-            new MonitorService.Scheduling(scheduler, inFlight, builder.settingsProvider));
+            new MonitorService.Scheduling(scheduler, builder.settingsProvider));
     this.availability = new AvailabilityCalculator(store, settings, clock);
     this.rollupJob = new RollupJob(store, settings, clock, builder.meterRegistry, instanceId());
     this.rollupSchedule = new RollupSchedule(rollupJob);
@@ -146,6 +147,7 @@ public final class ChannelMonitor implements AutoCloseable {
         MonitorScheduler.builder(this::loadEnabledMonitors, this::runScheduled)
             .settingsProvider(builder.settingsProvider)
             .coordinator(builder.clusterCoordinator)
+            .claimedRunAction(this::runClaimed)
             .inFlightGuard(inFlight)
             .settings(settings)
             .clock(clock)
@@ -167,6 +169,13 @@ public final class ChannelMonitor implements AutoCloseable {
     Monitor monitor = monitors.get(id);
     if (monitor.enabled()) {
       runner.run(monitor);
+    }
+  }
+
+  private void runClaimed(long id, ResultWriter results) {
+    Monitor monitor = monitors.get(id);
+    if (monitor.enabled()) {
+      runner.run(monitor, results);
     }
   }
 
@@ -299,7 +308,11 @@ public final class ChannelMonitor implements AutoCloseable {
       return this;
     }
 
-    /** Decides which instance runs a due check; this instance alone when not set. */
+    /**
+     * Decides which instance runs a due check; this instance alone when not set. Cluster mode: a
+     * {@code SharedScheduleCoordinator} such as {@code JdbcClusterCoordinator} on the database the
+     * store uses (see the README).
+     */
     public Builder clusterCoordinator(ClusterCoordinator value) {
       this.clusterCoordinator = Objects.requireNonNull(value, "clusterCoordinator");
       return this;

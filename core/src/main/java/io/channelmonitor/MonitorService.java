@@ -2,7 +2,6 @@ package io.channelmonitor;
 
 import io.channelmonitor.internal.Texts;
 import io.channelmonitor.probe.ProbeRunner;
-import io.channelmonitor.schedule.InFlightGuard;
 import io.channelmonitor.schedule.MonitorScheduler;
 import io.channelmonitor.schedule.SettingsProvider;
 import io.channelmonitor.secret.ApiKey;
@@ -11,6 +10,7 @@ import io.channelmonitor.secret.SecretCodecException;
 import io.channelmonitor.store.ChannelMonitorStore;
 import io.channelmonitor.store.MonitorRecord;
 import io.channelmonitor.store.ResultRecord;
+import io.channelmonitor.store.ResultWriter;
 import io.channelmonitor.store.StaleMonitorException;
 import java.time.Clock;
 import java.time.Instant;
@@ -45,16 +45,16 @@ public final class MonitorService {
   private final Clock clock;
   private final Scheduling scheduling;
   private final DecryptFailureLog decryptFailures = new DecryptFailureLog();
+  private final ResultWriter localResults;
 
   /**
    * What the service tells the scheduler and asks before a manual run.
    *
-   * @param scheduler keeps the timers in step with the stored monitors
-   * @param inFlight the one-at-a-time guard shared with scheduled runs
+   * @param scheduler keeps the timers (or the cluster's due times) in step with the stored monitors
+   *     and guards manual runs
    * @param settingsProvider the global feature switch
    */
-  record Scheduling(
-      MonitorScheduler scheduler, InFlightGuard inFlight, SettingsProvider settingsProvider) {}
+  record Scheduling(MonitorScheduler scheduler, SettingsProvider settingsProvider) {}
 
   MonitorService(
       ChannelMonitorStore store,
@@ -69,31 +69,29 @@ public final class MonitorService {
     this.runner = Objects.requireNonNull(runner, "runner");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.scheduling = Objects.requireNonNull(scheduling, "scheduling");
+    this.localResults = ResultWriter.to(store);
   }
 
   /**
    * Probes the monitor now, whether enabled or not, stores the results and returns them in model
    * order (primary first). It shares the one-at-a-time guard with scheduled runs and obeys the
-   * global feature switch.
+   * global feature switch. In cluster mode it runs on this instance under the monitor's lease, so
+   * no instance runs the monitor at the same time, and the monitor's next round follows it.
    *
    * @throws MonitorNotFoundException when no monitor has this id
    * @throws KeyDecryptFailedException when its key cannot be decrypted; nothing is sent
    * @throws ChannelMonitorException with {@code CHANNEL_MONITOR_DISABLED} when the switch is off,
-   *     or {@code CHANNEL_MONITOR_RUN_IN_PROGRESS} when a check of this monitor is running
+   *     or {@code CHANNEL_MONITOR_RUN_IN_PROGRESS} when a check of this monitor is running (in
+   *     cluster mode: on any instance)
    */
   public List<CheckResult> runNow(long id) {
     Monitor monitor = get(id);
     if (!switchOn()) {
       throw new ChannelMonitorException(Reason.CHANNEL_MONITOR_DISABLED, null);
     }
-    if (!scheduling.inFlight().tryAcquire(id)) {
-      throw new ChannelMonitorException(Reason.CHANNEL_MONITOR_RUN_IN_PROGRESS, null);
-    }
-    try {
-      return runner.run(monitor);
-    } finally {
-      scheduling.inFlight().release(id);
-    }
+    return scheduling
+        .scheduler()
+        .runManually(id, localResults, results -> runner.run(monitor, results));
   }
 
   private boolean switchOn() {
@@ -155,10 +153,7 @@ public final class MonitorService {
     MonitorRecord stored =
         store.updateMonitor(changed).orElseThrow(() -> new MonitorNotFoundException(id));
     Monitor updated = newKey == null ? decrypt(stored) : toMonitor(stored, newKey);
-    if (newKey != null) {
-      scheduling.scheduler().unschedule(id);
-    }
-    scheduling.scheduler().schedule(updated);
+    scheduling.scheduler().updated(current.config(), updated, newKey != null);
     return updated;
   }
 

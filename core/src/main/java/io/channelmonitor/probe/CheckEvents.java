@@ -38,6 +38,17 @@ final class CheckEvents implements RunObserver {
     lastStatus.computeIfAbsent(monitor.id(), id -> seed(id));
   }
 
+  /**
+   * Reads the statuses before this run from the store again, whatever was remembered: another
+   * instance may have run the monitor since. Call before the run's results are stored.
+   */
+  void reload(Monitor monitor) {
+    if (listeners.isEmpty()) {
+      return;
+    }
+    lastStatus.put(monitor.id(), seed(monitor.id()));
+  }
+
   /** Forgets a deleted monitor. */
   void forget(long monitorId) {
     lastStatus.remove(monitorId);

@@ -10,6 +10,7 @@ import io.channelmonitor.Monitor;
 import io.channelmonitor.secret.SecretRedactor;
 import io.channelmonitor.store.ChannelMonitorStore;
 import io.channelmonitor.store.ResultRecord;
+import io.channelmonitor.store.ResultWriter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
@@ -37,7 +38,7 @@ public final class ProbeRunner {
 
   private final ModelProbe probe;
   private final ProbeTransport transport;
-  private final ChannelMonitorStore store;
+  private final ResultWriter storeWriter;
   private final ExecutorService executor;
   private final ChannelMonitorSettings settings;
   private final Clock clock;
@@ -56,7 +57,7 @@ public final class ProbeRunner {
       List<CheckListener> listeners) {
     this.probe = probe;
     this.transport = transport;
-    this.store = store;
+    this.storeWriter = ResultWriter.to(store);
     this.executor = executor;
     this.settings = settings;
     this.clock = clock;
@@ -92,15 +93,38 @@ public final class ProbeRunner {
    *     sent
    */
   public List<CheckResult> run(Monitor monitor) {
+    return run(monitor, storeWriter, false);
+  }
+
+  /**
+   * Probes every model of {@code monitor} and hands the results to {@code writer}: the run of a
+   * claim in cluster mode, or a manual run. The previous statuses are read from the store first,
+   * since another instance may have run the monitor since; when the writer refuses the results
+   * (another instance ran this check) listeners hear nothing of them.
+   *
+   * @throws KeyDecryptFailedException when the monitor's key could not be decrypted: it is never
+   *     sent
+   */
+  public List<CheckResult> run(Monitor monitor, ResultWriter writer) {
+    return run(monitor, writer, true);
+  }
+
+  private List<CheckResult> run(Monitor monitor, ResultWriter writer, boolean sharedHistory) {
     if (monitor.keyDecryptFailed()) {
       throw new KeyDecryptFailedException(monitor.id());
     }
     Long pingMs = ping(monitor);
     List<CheckResult> results = probeModels(monitor, pingMs);
-    events.remember(monitor);
-    persist(monitor, results);
+    if (sharedHistory) {
+      events.reload(monitor);
+    } else {
+      events.remember(monitor);
+    }
+    boolean refused = !persist(monitor, results, writer);
     checkMeters.observe(monitor, results);
-    events.observe(monitor, results);
+    if (!refused) {
+      events.observe(monitor, results);
+    }
     return results;
   }
 
@@ -175,18 +199,22 @@ public final class ProbeRunner {
     return List.copyOf(Arrays.asList(results));
   }
 
-  private void persist(Monitor monitor, List<CheckResult> results) {
+  /**
+   * @return false when the writer refused the results; a failing store counts as not refused, the
+   *     run's events still fire
+   */
+  private boolean persist(Monitor monitor, List<CheckResult> results, ResultWriter writer) {
     List<ResultRecord> rows =
         results.stream().map(r -> new ResultRecord(0, monitor.id(), r)).toList();
     try {
-      store.insertResults(rows);
-      store.markChecked(monitor.id(), clock.instant());
+      return writer.write(monitor.id(), rows, clock.instant());
     } catch (RuntimeException e) {
       storeFailures.increment();
       log.warn(
           "channel_monitor: insert results failed for monitor {}: {}",
           monitor.id(),
           e.getClass().getName());
+      return true;
     }
   }
 }

@@ -84,6 +84,16 @@ final class CheckWorkers {
     }
   }
 
+  /** How many more jobs could start now without waiting: free slots less the waiting jobs. */
+  int free() {
+    lock.lock();
+    try {
+      return closed ? 0 : Math.max(0, maxRunning - running - waiting.size());
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /** Jobs waiting for a slot. */
   int queued() {
     lock.lock();
@@ -125,6 +135,29 @@ final class CheckWorkers {
       return true;
     } finally {
       lock.unlock();
+    }
+  }
+
+  /**
+   * Waits up to {@code wait} for running jobs, then interrupts the ones that outlive it and waits
+   * for them once more, at most {@code afterInterrupt} and never longer than {@code wait}.
+   *
+   * @return whether this thread was interrupted while it waited
+   */
+  boolean drain(Duration wait, Duration afterInterrupt) {
+    try {
+      if (awaitIdle(wait)) {
+        return false;
+      }
+      log.warn("channel_monitor: checks still running after {}; interrupting them", wait);
+      interruptRunning();
+      if (!awaitIdle(wait.compareTo(afterInterrupt) < 0 ? wait : afterInterrupt)) {
+        log.warn("channel_monitor: {} checks ignored the interrupt", running());
+      }
+      return false;
+    } catch (InterruptedException e) {
+      interruptRunning();
+      return true;
     }
   }
 

@@ -3,10 +3,14 @@ package io.channelmonitor.schedule;
 import java.time.Instant;
 
 /**
- * Decides whether this instance runs a due check. With one instance it always does; in cluster mode
- * several instances share one store and an implementation lets exactly one of them claim each due
- * run. {@link MonitorScheduler} calls {@link #tryClaim} on the timer thread after the in-flight
- * guard is taken, and {@link #release} once the run has ended or was not started.
+ * Decides whether this instance runs a due check. With one instance it always does ({@link
+ * #singleInstance()}, the default). In cluster mode several instances share one store, and a {@link
+ * SharedScheduleCoordinator} keeps the monitors' due times and run leases there: the scheduler then
+ * polls it for due runs instead of arming a timer per monitor.
+ *
+ * <p>With per-monitor timers, {@link MonitorScheduler} calls {@link #tryClaim} on the timer thread
+ * after the in-flight guard is taken, and {@link #release} once the run has ended or was not
+ * started.
  */
 public interface ClusterCoordinator {
   /**

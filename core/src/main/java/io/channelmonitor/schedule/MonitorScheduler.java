@@ -1,9 +1,13 @@
 package io.channelmonitor.schedule;
 
+import io.channelmonitor.ChannelMonitorException;
 import io.channelmonitor.ChannelMonitorSettings;
 import io.channelmonitor.KeyDecryptFailedException;
 import io.channelmonitor.Monitor;
+import io.channelmonitor.MonitorConfig;
 import io.channelmonitor.MonitorNotFoundException;
+import io.channelmonitor.Reason;
+import io.channelmonitor.store.ResultWriter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
@@ -13,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +41,13 @@ import org.slf4j.LoggerFactory;
  *       running checks, then interrupts them, and leaves none of its threads behind.
  * </ul>
  *
+ * <p><b>Cluster mode.</b> With a {@link SharedScheduleCoordinator} the due times live in the shared
+ * store and no timer is armed per monitor: a poll on the timer claims due runs (at most as many as
+ * there are free workers) and fires each one through the same checks as above. {@link
+ * #schedule(Monitor)} and {@link #updated} make a monitor due at once when a timer would have fired
+ * at once; disabled and deleted monitors are simply not claimed any more. Results go through a
+ * {@link ClaimedRunAction}, which completes the claim.
+ *
  * <p>Thread-safe. Build with {@link #builder(MonitorSource, RunAction)}.
  */
 public final class MonitorScheduler {
@@ -51,6 +62,18 @@ public final class MonitorScheduler {
 
   /** Gauge: due runs waiting for a free worker. */
   public static final String METER_RUNS_QUEUED = "channel.monitor.runs.queued";
+
+  /** Cluster mode, counter: runs this instance claimed, tagged {@code kind} = due or manual. */
+  public static final String METER_CLUSTER_CLAIMS = "channel.monitor.cluster.claims";
+
+  /** Cluster mode, counter: runs whose results were refused because their claim was taken over. */
+  public static final String METER_CLUSTER_FENCED = "channel.monitor.cluster.fenced";
+
+  /** Cluster mode, counter: coordinator calls that failed, tagged {@code step}. */
+  public static final String METER_CLUSTER_FAILURES = "channel.monitor.cluster.failures";
+
+  /** Cluster mode, gauge: live instances seen at the last heartbeat. */
+  public static final String METER_CLUSTER_INSTANCES = "channel.monitor.cluster.instances";
 
   /**
    * How long {@link #stop()} waits at most, after interrupting, for checks that outlived the bound
@@ -73,8 +96,9 @@ public final class MonitorScheduler {
 
   private final MonitorSource source;
   private final RunAction action;
-  private final SettingsProvider switchProvider;
+  private final FeatureSwitch featureSwitch;
   private final ClusterCoordinator coordinator;
+  private final ClusterMode cluster;
   private final InFlightGuard inFlight;
   private final TaskTimer timer;
   private final SchedulerExecutor executor;
@@ -85,13 +109,12 @@ public final class MonitorScheduler {
   private final SchedulerMetrics metrics;
   private final Object lock = new Object();
   private final Map<Long, ScheduledMonitor> tasks = new ConcurrentHashMap<>();
-  private final AtomicLong lastSwitchWarnMillis = new AtomicLong(Long.MIN_VALUE);
   private volatile State state = State.NEW;
 
   private MonitorScheduler(MonitorSchedulerBuilder b) {
     this.source = b.source;
     this.action = b.action;
-    this.switchProvider = b.settingsProvider;
+    this.featureSwitch = new FeatureSwitch(b.settingsProvider, b.clock);
     this.coordinator = b.coordinator;
     this.inFlight = b.inFlightGuard;
     this.timer = b.timer != null ? b.timer : TaskTimer.system();
@@ -105,6 +128,20 @@ public final class MonitorScheduler {
     this.random = b.random != null ? b.random : new Random();
     MeterRegistry registry = b.meterRegistry != null ? b.meterRegistry : new SimpleMeterRegistry();
     this.metrics = new SchedulerMetrics(registry, tasks::size, workers::running, workers::queued);
+    this.cluster =
+        b.coordinator instanceof SharedScheduleCoordinator shared
+            ? new ClusterMode(
+                shared,
+                b.claimedAction,
+                new ClusterMode.Parts(
+                    timer,
+                    registry,
+                    new Random(random.nextLong()),
+                    workers::free,
+                    this::fire,
+                    () -> state == State.RUNNING,
+                    this::nextRound))
+            : null;
   }
 
   static MonitorScheduler create(MonitorSchedulerBuilder builder) {
@@ -131,6 +168,10 @@ public final class MonitorScheduler {
         return;
       }
       state = State.RUNNING;
+    }
+    if (cluster != null) {
+      cluster.start();
+      return;
     }
     List<Monitor> monitors;
     try {
@@ -161,6 +202,10 @@ public final class MonitorScheduler {
    *       probes the same}: keeps its timer and does not fire;
    *   <li>scheduled with another probe or schedule: rescheduled, and it fires at once.
    * </ul>
+   *
+   * <p>In cluster mode an enabled monitor falls due at once for the whole cluster ({@link
+   * SharedScheduleCoordinator#dueNow}), whether this scheduler runs or not; a disabled one is left
+   * alone, as no instance claims it.
    */
   public void schedule(Monitor monitor) {
     if (monitor == null) {
@@ -168,6 +213,10 @@ public final class MonitorScheduler {
     }
     if (!monitor.enabled() || monitor.keyDecryptFailed()) {
       unschedule(monitor.id());
+      return;
+    }
+    if (cluster != null) {
+      cluster.dueNow(monitor.id());
       return;
     }
     if (monitor.intervalSeconds() <= 0) {
@@ -193,6 +242,45 @@ public final class MonitorScheduler {
       ScheduledMonitor task = new ScheduledMonitor(monitor.id(), monitor.config());
       tasks.put(task.id(), task);
       arm(task, Duration.ZERO);
+    }
+  }
+
+  /**
+   * Follows an edit of a stored monitor. With timers: a new key unschedules it first, then {@link
+   * #schedule(Monitor)}. In cluster mode it falls due at once when it is enabled and its key, its
+   * probe or its schedule changed, or it was just enabled (a rename does not re-probe).
+   */
+  public void updated(MonitorConfig before, Monitor after, boolean newKey) {
+    if (cluster == null) {
+      if (newKey) {
+        unschedule(after.id());
+      }
+      schedule(after);
+    } else if (after.enabled()
+        && !after.keyDecryptFailed()
+        && (newKey || !after.config().probesSameAs(before))) {
+      cluster.dueNow(after.id());
+    }
+  }
+
+  /**
+   * Runs a manual check under the guard that scheduled runs share, and in cluster mode under the
+   * monitor's lease: the check runs here, and no instance runs it at the same time.
+   *
+   * @param local where the results go without cluster mode
+   * @param run the check, given the writer its results must go through
+   * @throws ChannelMonitorException {@code CHANNEL_MONITOR_RUN_IN_PROGRESS} when a check of the
+   *     monitor runs here or, in cluster mode, on another instance
+   * @throws io.channelmonitor.StoreException when the lease cannot be claimed
+   */
+  public <T> T runManually(long monitorId, ResultWriter local, Function<ResultWriter, T> run) {
+    if (!inFlight.tryAcquire(monitorId)) {
+      throw new ChannelMonitorException(Reason.CHANNEL_MONITOR_RUN_IN_PROGRESS, null);
+    }
+    try {
+      return cluster == null ? run.apply(local) : cluster.runManually(monitorId, run);
+    } finally {
+      inFlight.release(monitorId);
     }
   }
 
@@ -239,46 +327,25 @@ public final class MonitorScheduler {
       tasks.values().forEach(ScheduledMonitor::cancel);
       tasks.clear();
     }
+    if (cluster != null) {
+      cluster.stop();
+    }
     boolean interrupted = false;
     try {
       workers.close().forEach(job -> job.onDrop().run());
-      interrupted = drainChecks();
+      interrupted = workers.drain(stopTimeout, AFTER_INTERRUPT_WAIT);
       interrupted |= executor.shutdown(AFTER_INTERRUPT_WAIT);
     } finally {
       timer.shutdown();
+      if (cluster != null) {
+        cluster.leave();
+      }
       state = State.STOPPED;
       if (interrupted) {
         Thread.currentThread().interrupt();
       }
     }
     log.info("channel_monitor: scheduler stopped");
-  }
-
-  /**
-   * Waits for running checks, then interrupts the ones that outlive the bound.
-   *
-   * @return whether this thread was interrupted while it waited
-   */
-  private boolean drainChecks() {
-    try {
-      if (workers.awaitIdle(stopTimeout)) {
-        return false;
-      }
-      log.warn("channel_monitor: checks still running after {}; interrupting them", stopTimeout);
-      workers.interruptRunning();
-      if (!workers.awaitIdle(afterInterruptWait())) {
-        log.warn("channel_monitor: {} checks ignored the interrupt", workers.running());
-      }
-      return false;
-    } catch (InterruptedException e) {
-      workers.interruptRunning();
-      return true;
-    }
-  }
-
-  /** The second, shorter wait for checks that were interrupted: never longer than the first. */
-  private Duration afterInterruptWait() {
-    return stopTimeout.compareTo(AFTER_INTERRUPT_WAIT) < 0 ? stopTimeout : AFTER_INTERRUPT_WAIT;
   }
 
   private boolean scheduleSpread(Monitor monitor) {
@@ -326,7 +393,7 @@ public final class MonitorScheduler {
       dueAt = task.dueAt();
     }
     try {
-      fire(task, dueAt);
+      fire(new TimerRun(task.id(), dueAt, coordinator, action, () -> unscheduleTask(task)));
     } catch (RuntimeException | Error e) {
       log.error("channel_monitor: fire of monitor {} failed", task.id(), e);
     }
@@ -344,24 +411,34 @@ public final class MonitorScheduler {
     return state == State.RUNNING && tasks.get(task.id()) == task;
   }
 
-  private void fire(ScheduledMonitor task, Instant dueAt) {
-    long id = task.id();
-    if (!switchOn()) {
+  /** The delay of a monitor's next round, drawn under the lock like every use of the random. */
+  private Duration nextRound(int intervalSeconds, int jitterSeconds) {
+    synchronized (lock) {
+      return RoundDelays.nextRound(intervalSeconds, jitterSeconds, random);
+    }
+  }
+
+  /** The decision for every due run: switch, in-flight guard, claim, a free worker. */
+  private void fire(DueRun run) {
+    long id = run.monitorId();
+    if (!featureSwitch.on()) {
+      run.skipped();
       skip(id, SkipReason.SWITCH_OFF);
       return;
     }
     if (!inFlight.tryAcquire(id)) {
+      run.skipped();
       skip(id, SkipReason.IN_FLIGHT);
       return;
     }
-    if (!claim(id, dueAt)) {
+    if (!run.claim()) {
       inFlight.release(id);
       skip(id, SkipReason.NOT_CLAIMED);
       return;
     }
-    CheckWorkers.Job job = new CheckWorkers.Job(() -> runCheck(task), () -> endRun(id));
+    CheckWorkers.Job job = new CheckWorkers.Job(() -> runCheck(run), () -> endRun(run, true));
     if (!workers.trySubmit(job)) {
-      endRun(id);
+      endRun(run, true);
       skip(id, SkipReason.SATURATED);
     }
   }
@@ -371,54 +448,23 @@ public final class MonitorScheduler {
     log.debug("channel_monitor: skip run of monitor {}: {}", monitorId, reason.tag());
   }
 
-  /** Reads the global switch; a failure counts as on. */
-  private boolean switchOn() {
+  /** The worker's part: run, drop a monitor that cannot run any more, always end the run. */
+  private void runCheck(DueRun run) {
+    long id = run.monitorId();
     try {
-      return switchProvider.monitoringEnabled();
-    } catch (Exception e) {
-      if (e instanceof InterruptedException) {
-        Thread.currentThread().interrupt();
-      }
-      long now = clock.millis();
-      long last = lastSwitchWarnMillis.get();
-      boolean warn =
-          (last == Long.MIN_VALUE || now - last >= SWITCH_WARN_INTERVAL.toMillis())
-              && lastSwitchWarnMillis.compareAndSet(last, now);
-      if (warn) {
-        log.warn("channel_monitor: reading the monitoring switch failed; treating it as on", e);
-      } else {
-        log.debug("channel_monitor: reading the monitoring switch failed ({})", e.toString());
-      }
-      return true;
-    }
-  }
-
-  private boolean claim(long monitorId, Instant dueAt) {
-    try {
-      return coordinator.tryClaim(monitorId, dueAt);
-    } catch (RuntimeException e) {
-      log.warn("channel_monitor: claiming the run of monitor {} failed", monitorId, e);
-      return false;
-    }
-  }
-
-  /** The worker's part: run, unschedule a monitor that cannot run any more, always release. */
-  private void runCheck(ScheduledMonitor task) {
-    long id = task.id();
-    try {
-      action.run(id);
+      run.run();
     } catch (KeyDecryptFailedException e) {
-      log.warn("channel_monitor: monitor {} unscheduled: its api key cannot be decrypted", id);
-      unscheduleTask(task);
+      log.warn("channel_monitor: monitor {} cannot run: its api key cannot be decrypted", id);
+      run.unrunnable();
     } catch (MonitorNotFoundException e) {
-      log.info("channel_monitor: monitor {} unscheduled: it no longer exists", id);
-      unscheduleTask(task);
+      log.info("channel_monitor: monitor {} cannot run: it no longer exists", id);
+      run.unrunnable();
     } catch (RuntimeException e) {
       log.warn("channel_monitor: run check of monitor {} failed", id, e);
     } catch (Error e) {
       log.error("channel_monitor: run check of monitor {} failed", id, e);
     } finally {
-      endRun(id);
+      endRun(run, false);
     }
   }
 
@@ -431,17 +477,16 @@ public final class MonitorScheduler {
     }
   }
 
-  private void endRun(long monitorId) {
-    inFlight.release(monitorId);
-    try {
-      coordinator.release(monitorId);
-    } catch (RuntimeException e) {
-      log.warn("channel_monitor: releasing the claim of monitor {} failed", monitorId, e);
-    }
+  private void endRun(DueRun run, boolean dropped) {
+    inFlight.release(run.monitorId());
+    run.ended(dropped);
   }
 
   @Override
   public String toString() {
+    if (cluster != null) {
+      return "MonitorScheduler[" + state + ", " + cluster + "]";
+    }
     return "MonitorScheduler[" + state + ", " + tasks.size() + " scheduled]";
   }
 }

@@ -16,6 +16,7 @@ public final class MonitorSchedulerBuilder {
   final RunAction action;
   SettingsProvider settingsProvider = SettingsProvider.alwaysOn();
   ClusterCoordinator coordinator = ClusterCoordinator.singleInstance();
+  ClaimedRunAction claimedAction;
   InFlightGuard inFlightGuard = new InFlightGuard();
   TaskTimer timer;
   Executor checkExecutor;
@@ -38,6 +39,15 @@ public final class MonitorSchedulerBuilder {
   /** Who runs a due check; {@link ClusterCoordinator#singleInstance()} when not set. */
   public MonitorSchedulerBuilder coordinator(ClusterCoordinator value) {
     this.coordinator = Objects.requireNonNull(value, "coordinator");
+    return this;
+  }
+
+  /**
+   * How a run claimed from a {@link SharedScheduleCoordinator} runs: required with one, unused
+   * otherwise.
+   */
+  public MonitorSchedulerBuilder claimedRunAction(ClaimedRunAction value) {
+    this.claimedAction = Objects.requireNonNull(value, "claimedRunAction");
     return this;
   }
 
@@ -96,6 +106,10 @@ public final class MonitorSchedulerBuilder {
     return this;
   }
 
+  /**
+   * @throws IllegalStateException when the coordinator is a {@link SharedScheduleCoordinator} and
+   *     no {@link #claimedRunAction} is set
+   */
   public MonitorScheduler build() {
     return MonitorScheduler.create(this);
   }

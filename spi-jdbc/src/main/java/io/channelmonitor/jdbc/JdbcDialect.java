@@ -40,6 +40,13 @@ public enum JdbcDialect {
             + "'; supported: PostgreSQL, H2");
   }
 
+  /** The dialect of the database {@code jdbc} connects to, from its product name. */
+  static JdbcDialect detect(Jdbc jdbc) {
+    return jdbc.call(
+        "detect dialect",
+        connection -> fromProductName(connection.getMetaData().getDatabaseProductName()));
+  }
+
   /**
    * The classpath location of this dialect's schema script, written for the default table prefix,
    * for example {@code io/channelmonitor/jdbc/schema-postgresql.sql}.
@@ -72,5 +79,57 @@ public enum JdbcDialect {
           + " ON CONFLICT (id) DO UPDATE SET rollup_watermark = EXCLUDED.rollup_watermark";
     }
     return "MERGE INTO " + maintenance + " (id, rollup_watermark) KEY (id) VALUES (1, ?)";
+  }
+
+  /**
+   * The database's "now" plus a number of milliseconds given as one BIGINT parameter: the only way
+   * cluster mode computes a due time or a lease end, so that the database's clock decides them.
+   */
+  String nowPlusMillis() {
+    return this == POSTGRESQL
+        ? "(CURRENT_TIMESTAMP + CAST(? AS BIGINT) * INTERVAL '1 millisecond')"
+        : "DATEADD(MILLISECOND, CAST(? AS BIGINT), CURRENT_TIMESTAMP)";
+  }
+
+  /** The database's "now" plus a uniform random part of the seconds in {@code secondsColumn}. */
+  String nowPlusRandomPartOf(String secondsColumn) {
+    return this == POSTGRESQL
+        ? "(CURRENT_TIMESTAMP + random() * " + secondsColumn + " * INTERVAL '1 second')"
+        : "DATEADD(MILLISECOND, CAST(RAND() * "
+            + secondsColumn
+            + " * 1000 AS BIGINT), CURRENT_TIMESTAMP)";
+  }
+
+  /**
+   * Sets a monitor's due time (its one parameter) to the database's now, creating the row when
+   * missing; a lease and claim token it has are kept.
+   */
+  String upsertDueNow(String schedule) {
+    if (this == POSTGRESQL) {
+      return "INSERT INTO "
+          + schedule
+          + " (monitor_id, next_due_at) VALUES (?, CURRENT_TIMESTAMP)"
+          + " ON CONFLICT (monitor_id) DO UPDATE SET next_due_at = EXCLUDED.next_due_at";
+    }
+    return "MERGE INTO "
+        + schedule
+        + " (monitor_id, next_due_at) KEY (monitor_id) VALUES (?, CURRENT_TIMESTAMP)";
+  }
+
+  /**
+   * Appended to an INSERT into the schedule so that a row another instance inserted meanwhile is
+   * skipped. H2 reports it as SQLState 23505 instead, which the caller treats as "exists".
+   */
+  String skipExistingSchedule() {
+    return this == POSTGRESQL ? " ON CONFLICT (monitor_id) DO NOTHING" : "";
+  }
+
+  /**
+   * Whether due runs are claimed with one {@code UPDATE ... FOR UPDATE SKIP LOCKED} statement
+   * (PostgreSQL), rather than read first and then taken one by one with a conditional UPDATE that
+   * checks the claim token (H2, and any database without {@code SKIP LOCKED}).
+   */
+  boolean claimsWithSkipLocked() {
+    return this == POSTGRESQL;
   }
 }

@@ -255,20 +255,13 @@ public final class JdbcStore implements ChannelMonitorStore {
     public JdbcStore build() {
       Jdbc jdbc = new Jdbc(dataSource);
       Tables tables = new Tables(tablePrefix);
-      JdbcDialect chosen = dialect != null ? dialect : detect(jdbc);
+      JdbcDialect chosen = dialect != null ? dialect : JdbcDialect.detect(jdbc);
       if (createSchemaIfMissing) {
         SchemaScript.run(jdbc, chosen, tables);
       }
       SchemaValidator.validate(jdbc, chosen, tables);
       log.debug("channel-monitor JdbcStore ready: {} with table prefix '{}'", chosen, tablePrefix);
       return new JdbcStore(jdbc, chosen, tables, clock);
-    }
-
-    private static JdbcDialect detect(Jdbc jdbc) {
-      return jdbc.call(
-          "detect dialect",
-          connection ->
-              JdbcDialect.fromProductName(connection.getMetaData().getDatabaseProductName()));
     }
   }
 }

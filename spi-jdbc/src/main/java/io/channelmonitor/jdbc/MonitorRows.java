@@ -127,16 +127,18 @@ final class MonitorRows {
 
   void markChecked(long id, Instant at) {
     Objects.requireNonNull(at, "at");
+    jdbc.call("markChecked", connection -> markChecked(connection, table, id, at));
+  }
+
+  /** Sets the monitor's last check on {@code connection}, in the caller's transaction. */
+  static int markChecked(Connection connection, String table, long id, Instant at)
+      throws SQLException {
     String sql = "UPDATE " + table + " SET last_checked_at = ? WHERE id = ?";
-    jdbc.call(
-        "markChecked",
-        connection -> {
-          try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            Jdbc.setInstant(statement, 1, at);
-            statement.setLong(2, id);
-            return statement.executeUpdate();
-          }
-        });
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      Jdbc.setInstant(statement, 1, at);
+      statement.setLong(2, id);
+      return statement.executeUpdate();
+    }
   }
 
   /** A count and one page, on one connection. */

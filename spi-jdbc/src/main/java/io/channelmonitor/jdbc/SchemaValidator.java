@@ -65,25 +65,40 @@ final class SchemaValidator {
           "latency_count",
           "computed_at");
 
+  private static final List<String> SCHEDULE_COLUMNS =
+      List.of("monitor_id", "next_due_at", "owner", "lease_until", "claim_token");
+  private static final List<String> INSTANCE_COLUMNS =
+      List.of("instance_id", "started_at", "heartbeat_at");
+
   private SchemaValidator() {}
 
   /**
+   * Checks the store's tables.
+   *
    * @throws IllegalStateException naming every missing table and column
    */
   static void validate(Jdbc jdbc, JdbcDialect dialect, Tables tables) {
-    Map<String, List<String>> expected =
-        Map.of(
-            tables.monitors(), MONITOR_COLUMNS,
-            tables.results(), RESULT_COLUMNS,
-            tables.rollups(), ROLLUP_COLUMNS,
-            tables.maintenance(), List.of("id", "rollup_watermark"),
-            tables.locks(), List.of("name", "owner", "locked_until"));
+    check(jdbc, dialect, tables, tables.all(), "JdbcStore");
+  }
+
+  /**
+   * Checks the tables cluster mode reads and writes.
+   *
+   * @throws IllegalStateException naming every missing table and column
+   */
+  static void validateCluster(Jdbc jdbc, JdbcDialect dialect, Tables tables) {
+    check(jdbc, dialect, tables, tables.cluster(), "JdbcClusterCoordinator");
+  }
+
+  private static void check(
+      Jdbc jdbc, JdbcDialect dialect, Tables tables, List<String> wanted, String builder) {
+    Map<String, List<String>> expected = expected(tables);
     List<String> missing =
         jdbc.call(
             "validate schema",
             connection -> {
               List<String> found = new ArrayList<>();
-              for (String table : tables.all()) {
+              for (String table : wanted) {
                 found.addAll(missingIn(connection, table, expected.get(table)));
               }
               return found;
@@ -96,8 +111,21 @@ final class SchemaValidator {
               + dialect.schemaResource()
               + " from channel-monitor-jdbc (with the table prefix '"
               + tables.prefix()
-              + "'), or build the JdbcStore with createSchemaIfMissing(true)");
+              + "'), or build the "
+              + builder
+              + " with createSchemaIfMissing(true)");
     }
+  }
+
+  private static Map<String, List<String>> expected(Tables tables) {
+    return Map.of(
+        tables.monitors(), MONITOR_COLUMNS,
+        tables.results(), RESULT_COLUMNS,
+        tables.rollups(), ROLLUP_COLUMNS,
+        tables.maintenance(), List.of("id", "rollup_watermark"),
+        tables.locks(), List.of("name", "owner", "locked_until"),
+        tables.schedule(), SCHEDULE_COLUMNS,
+        tables.instances(), INSTANCE_COLUMNS);
   }
 
   private static List<String> missingIn(Connection connection, String table, List<String> wanted)

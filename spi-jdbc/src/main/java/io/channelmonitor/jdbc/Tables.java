@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * The names of the store's five tables: one prefix followed by a fixed suffix.
+ * The names of the store's five tables and the two of cluster mode: one prefix followed by a fixed
+ * suffix.
  *
  * @param prefix the prefix, for example {@code channel_monitor_}
  */
@@ -42,8 +43,23 @@ record Tables(String prefix) {
     return prefix + "locks";
   }
 
-  /** Every table, parents first. */
+  /** Cluster mode: each monitor's next due time and run lease. */
+  String schedule() {
+    return prefix + "schedule";
+  }
+
+  /** Cluster mode: the live instances. */
+  String instances() {
+    return prefix + "instances";
+  }
+
+  /** Every table of the store, parents first. */
   List<String> all() {
     return List.of(monitors(), results(), rollups(), maintenance(), locks());
+  }
+
+  /** Every table cluster mode reads or writes, parents first. */
+  List<String> cluster() {
+    return List.of(monitors(), results(), schedule(), instances());
   }
 }

@@ -76,3 +76,24 @@ CREATE TABLE IF NOT EXISTS channel_monitor_locks (
   owner        VARCHAR(200) NOT NULL,
   locked_until TIMESTAMP WITH TIME ZONE NOT NULL
 );
+
+-- Cluster mode (JdbcClusterCoordinator): each monitor's next due time and the lease of its run,
+-- by the database's clock. claim_token grows with every claim and fences completions.
+CREATE TABLE IF NOT EXISTS channel_monitor_schedule (
+  monitor_id  BIGINT PRIMARY KEY
+              REFERENCES channel_monitor_monitors (id) ON DELETE CASCADE,
+  next_due_at TIMESTAMP WITH TIME ZONE NOT NULL,
+  owner       VARCHAR(200),
+  lease_until TIMESTAMP WITH TIME ZONE,
+  claim_token BIGINT DEFAULT 0 NOT NULL
+);
+
+CREATE INDEX IF NOT EXISTS channel_monitor_schedule_due_idx
+  ON channel_monitor_schedule (next_due_at);
+
+-- Cluster mode: the live instances, each with its last heartbeat.
+CREATE TABLE IF NOT EXISTS channel_monitor_instances (
+  instance_id  VARCHAR(200) PRIMARY KEY,
+  started_at   TIMESTAMP WITH TIME ZONE NOT NULL,
+  heartbeat_at TIMESTAMP WITH TIME ZONE NOT NULL
+);

@@ -1,6 +1,7 @@
 package io.channelmonitor.testkit.schedule;
 
 import io.channelmonitor.ChannelMonitorSettings;
+import io.channelmonitor.schedule.ClaimedRunAction;
 import io.channelmonitor.schedule.ClusterCoordinator;
 import io.channelmonitor.schedule.InFlightGuard;
 import io.channelmonitor.schedule.MonitorScheduler;
@@ -56,6 +57,9 @@ public final class ManualScheduler {
             .meterRegistry(meterRegistry);
     if (b.inFlightGuard != null) {
       builder.inFlightGuard(b.inFlightGuard);
+    }
+    if (b.claimedAction != null) {
+      builder.claimedRunAction(b.claimedAction);
     }
     this.scheduler = builder.build();
   }
@@ -132,6 +136,7 @@ public final class ManualScheduler {
     private ChannelMonitorSettings settings = ChannelMonitorSettings.defaults();
     private SettingsProvider settingsProvider = SettingsProvider.alwaysOn();
     private ClusterCoordinator coordinator = ClusterCoordinator.singleInstance();
+    private ClaimedRunAction claimedAction;
     private InFlightGuard inFlightGuard;
     private Executor checkExecutor = Runnable::run;
     private long seed = DEFAULT_SEED;
@@ -162,6 +167,15 @@ public final class ManualScheduler {
     /** The cluster claim; a single instance when not set. */
     public Builder coordinator(ClusterCoordinator value) {
       this.coordinator = Objects.requireNonNull(value, "coordinator");
+      return this;
+    }
+
+    /**
+     * How runs claimed from a {@link io.channelmonitor.schedule.SharedScheduleCoordinator} run;
+     * required with one. Its polls run on {@link #tick}, like the timers.
+     */
+    public Builder claimedRunAction(ClaimedRunAction value) {
+      this.claimedAction = Objects.requireNonNull(value, "claimedRunAction");
       return this;
     }
 

@@ -49,7 +49,7 @@ import org.springframework.core.io.ResourceLoader;
 @ConditionalOnClass(ChannelMonitor.class)
 @ConditionalOnBooleanProperty(name = "channel-monitor.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(ChannelMonitorProperties.class)
-@Import(JpaStoreConfiguration.class)
+@Import({JpaStoreConfiguration.class, ClusterConfiguration.class})
 public class ChannelMonitorAutoConfiguration {
 
   @Bean

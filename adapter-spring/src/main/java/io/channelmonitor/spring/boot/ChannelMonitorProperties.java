@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.boot.convert.DurationUnit;
 
 /**
@@ -93,6 +94,9 @@ public class ChannelMonitorProperties {
 
   /** The REST API and the status page. */
   private final Web web = new Web();
+
+  /** Cluster mode: instances on one database share the schedule. */
+  private final ClusterProperties cluster = new ClusterProperties();
 
   /** The health indicator. */
   private final Health health = new Health();
@@ -223,6 +227,11 @@ public class ChannelMonitorProperties {
 
   public Web getWeb() {
     return web;
+  }
+
+  @NestedConfigurationProperty
+  public ClusterProperties getCluster() {
+    return cluster;
   }
 
   public Health getHealth() {

@@ -197,30 +197,28 @@ final class ResultRows {
     if (!from.isBefore(to) || chunks.isEmpty()) {
       return List.of();
     }
-    String sql =
-        "SELECT monitor_id, model, "
-            + SqlParts.STATUS_SUMS
-            + " FROM "
-            + table
-            + " WHERE monitor_id = ANY(?) AND checked_at >= ? AND checked_at < ?"
+    String countSelect = "SELECT monitor_id, model, " + SqlParts.STATUS_SUMS + " FROM " + table;
+    String range =
+        " AND checked_at >= "
+            + SqlLiterals.instant(from)
+            + " AND checked_at < "
+            + SqlLiterals.instant(to)
             + " GROUP BY monitor_id, model";
     return jdbc.call(
         "countResults",
         connection -> {
           List<ModelCounts> counts = new ArrayList<>();
           for (List<Long> chunk : chunks) {
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-              statement.setArray(1, SqlParts.bigints(connection, chunk));
-              Jdbc.setInstant(statement, 2, from);
-              Jdbc.setInstant(statement, 3, to);
-              try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                  counts.add(
-                      new ModelCounts(
-                          rows.getLong("monitor_id"),
-                          rows.getString("model"),
-                          SqlParts.statusCounts(rows)));
-                }
+            String sql =
+                countSelect + " WHERE monitor_id IN (" + SqlLiterals.ids(chunk) + ")" + range;
+            try (PreparedStatement statement = connection.prepareStatement(sql);
+                ResultSet rows = statement.executeQuery()) {
+              while (rows.next()) {
+                counts.add(
+                    new ModelCounts(
+                        rows.getLong("monitor_id"),
+                        rows.getString("model"),
+                        SqlParts.statusCounts(rows)));
               }
             }
           }

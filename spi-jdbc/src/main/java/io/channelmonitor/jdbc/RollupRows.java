@@ -172,15 +172,11 @@ final class RollupRows {
   }
 
   List<DailyRollup> rollups(Collection<Long> monitorIds, LocalDate from, LocalDate to) {
-    String sql =
-        "SELECT monitor_id, model, bucket_date, "
-            + COUNTERS
-            + " FROM "
-            + table
-            + " WHERE monitor_id = ANY(?) AND bucket_date >= ? AND bucket_date <= ?";
+    String sql = "SELECT monitor_id, model, bucket_date, " + COUNTERS + " FROM " + table;
     return readRange(
         "rollups",
         sql,
+        "",
         monitorIds,
         from,
         to,
@@ -193,16 +189,11 @@ final class RollupRows {
   }
 
   List<ModelCounts> sum(Collection<Long> monitorIds, LocalDate from, LocalDate to) {
-    String sql =
-        "SELECT monitor_id, model, "
-            + SqlParts.ROLLUP_SUMS
-            + " FROM "
-            + table
-            + " WHERE monitor_id = ANY(?) AND bucket_date >= ? AND bucket_date <= ?"
-            + " GROUP BY monitor_id, model";
+    String sql = "SELECT monitor_id, model, " + SqlParts.ROLLUP_SUMS + " FROM " + table;
     return readRange(
         "sumRollups",
         sql,
+        " GROUP BY monitor_id, model",
         monitorIds,
         from,
         to,
@@ -211,10 +202,15 @@ final class RollupRows {
                 rows.getLong("monitor_id"), rows.getString("model"), SqlParts.statusCounts(rows)));
   }
 
-  /** Reads rows of a query on (ids, from day, to day), one statement per chunk of ids. */
+  /**
+   * Reads the rows of {@code select} restricted to the ids and the days {@code from..to}, then
+   * {@code tail}: one statement per chunk of ids, with the ids and days written as literals (see
+   * {@link SqlLiterals}).
+   */
   private <T> List<T> readRange(
       String operation,
-      String sql,
+      String select,
+      String tail,
       Collection<Long> monitorIds,
       LocalDate from,
       LocalDate to,
@@ -225,19 +221,22 @@ final class RollupRows {
     if (from.isAfter(to) || chunks.isEmpty()) {
       return List.of();
     }
+    String days =
+        " AND bucket_date >= "
+            + SqlLiterals.day(from)
+            + " AND bucket_date <= "
+            + SqlLiterals.day(to)
+            + tail;
     return jdbc.call(
         operation,
         connection -> {
           List<T> out = new ArrayList<>();
           for (List<Long> chunk : chunks) {
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-              statement.setArray(1, SqlParts.bigints(connection, chunk));
-              statement.setObject(2, from);
-              statement.setObject(3, to);
-              try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                  out.add(reader.read(rows));
-                }
+            String sql = select + " WHERE monitor_id IN (" + SqlLiterals.ids(chunk) + ")" + days;
+            try (PreparedStatement statement = connection.prepareStatement(sql);
+                ResultSet rows = statement.executeQuery()) {
+              while (rows.next()) {
+                out.add(reader.read(rows));
               }
             }
           }

@@ -20,6 +20,7 @@ final class StoreReads {
   private final JdbcStore store;
   private final List<Long> ids;
   private final Map<Long, String> primaries = new LinkedHashMap<>();
+  private final Map<Long, List<String>> models = new LinkedHashMap<>();
   private final int warmUp;
   private final int calls;
   private final PrintStream out;
@@ -28,6 +29,7 @@ final class StoreReads {
     this.store = store;
     this.ids = fleet.ids();
     fleet.models().forEach(m -> primaries.put(m.monitorId(), m.primaryModel()));
+    fleet.models().forEach(m -> models.put(m.monitorId(), m.models()));
     this.warmUp = warmUp;
     this.calls = calls;
     this.out = out;
@@ -56,7 +58,8 @@ final class StoreReads {
   }
 
   private void common() {
-    time("latestPerModel (latest status of every model)", () -> store.latestPerModel(ids).size());
+    time(
+        "latestPerModel (latest status of every model)", () -> store.latestPerModel(models).size());
     time("newestResults(60) (timelines)", () -> store.newestResults(primaries, 60).size());
   }
 

@@ -38,7 +38,7 @@ import java.util.TreeSet;
  *
  * <ul>
  *   <li>1 {@code rollupWatermark()};
- *   <li>1 {@code latestPerModel(ids)} for the latest status of every model;
+ *   <li>1 {@code latestPerModel(models per monitor)} for the latest status of every model;
  *   <li>1 {@code newestResults(primary model per monitor, timelinePoints)} for the timelines;
  *   <li>1 {@code sumRollups} per distinct window start on or before the watermark (0 when there is
  *       no watermark);
@@ -99,8 +99,10 @@ public final class AvailabilityCalculator {
     }
     LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     Collection<Long> ids = byId.keySet();
+    Map<Long, List<String>> modelsById = new LinkedHashMap<>();
+    byId.forEach((id, monitor) -> modelsById.put(id, monitor.models()));
     Optional<LocalDate> watermark = store.rollupWatermark();
-    Map<ModelKey, CheckResult> latest = latest(store.latestPerModel(ids));
+    Map<ModelKey, CheckResult> latest = latest(store.latestPerModel(modelsById));
     Map<Long, List<TimelinePoint>> timelines = timelines(byId);
     WindowCounts counts = WindowCounts.read(store, ids, windows, today, watermark);
     Map<Long, MonitorAvailability> out = new LinkedHashMap<>();

@@ -35,7 +35,7 @@ final class CheckEvents implements RunObserver {
     if (listeners.isEmpty()) {
       return;
     }
-    lastStatus.computeIfAbsent(monitor.id(), id -> seed(id));
+    lastStatus.computeIfAbsent(monitor.id(), id -> seed(id, monitor.config().models()));
   }
 
   /** Forgets a deleted monitor. */
@@ -68,11 +68,11 @@ final class CheckEvents implements RunObserver {
     each(listener -> listener.onRun(monitor, results));
   }
 
-  private Map<String, CheckStatus> seed(long monitorId) {
+  private Map<String, CheckStatus> seed(long monitorId, List<String> models) {
     Map<String, CheckStatus> known = new ConcurrentHashMap<>();
     try {
       store
-          .latestPerModel(List.of(monitorId))
+          .latestPerModel(Map.of(monitorId, models))
           .forEach(row -> known.put(row.result().model(), row.result().status()));
     } catch (RuntimeException e) {
       log.warn("channel_monitor: could not read previous statuses of monitor {}", monitorId);

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReadWriteLock;
@@ -182,14 +184,21 @@ public final class InMemoryStore implements ChannelMonitorStore {
   }
 
   @Override
-  public List<ResultRecord> latestPerModel(Collection<Long> monitorIds) {
-    Collection<Long> ids = distinct(monitorIds);
+  public List<ResultRecord> latestPerModel(
+      Map<Long, ? extends Collection<String>> modelsByMonitor) {
+    Map<Long, Set<String>> asked = new LinkedHashMap<>();
+    modelsByMonitor.forEach(
+        (id, models) -> {
+          Set<String> distinct = new LinkedHashSet<>();
+          for (String model : Objects.requireNonNull(models, "models")) {
+            distinct.add(Objects.requireNonNull(model, "model"));
+          }
+          asked.put(Objects.requireNonNull(id, "monitor id"), distinct);
+        });
     return read(
         () -> {
           List<ResultRecord> latest = new ArrayList<>();
-          for (long id : ids) {
-            results.addLatest(id, latest);
-          }
+          asked.forEach((id, models) -> results.addLatest(id, models, latest));
           return latest;
         });
   }

@@ -18,10 +18,15 @@ public interface ResultStore {
   void insertResults(List<ResultRecord> results);
 
   /**
-   * For each (monitor, model) of the given monitors, the newest result (by checkedAt, then id). One
-   * read for any number of monitors; the order of the list is unspecified.
+   * For each monitor in {@code modelsByMonitor} and each model it maps to, the newest result of
+   * that model (by checkedAt, then id). Models without results, and results of models not asked
+   * for, are left out; duplicate models are ignored. One read for any number of monitors; the order
+   * of the list is unspecified. The models are part of the question so that a database can answer
+   * each (monitor, model) from its index instead of ranking every stored row.
+   *
+   * @param modelsByMonitor the models to read per monitor id; no null key, collection or model
    */
-  List<ResultRecord> latestPerModel(Collection<Long> monitorIds);
+  List<ResultRecord> latestPerModel(Map<Long, ? extends Collection<String>> modelsByMonitor);
 
   /**
    * For each monitor in {@code modelByMonitor}, the newest {@code limit} results of the model it

@@ -124,8 +124,9 @@ public final class JdbcStore implements ChannelMonitorStore {
   }
 
   @Override
-  public List<ResultRecord> latestPerModel(Collection<Long> monitorIds) {
-    return results.latestPerModel(monitorIds);
+  public List<ResultRecord> latestPerModel(
+      Map<Long, ? extends Collection<String>> modelsByMonitor) {
+    return results.latestPerModel(Objects.requireNonNull(modelsByMonitor, "modelsByMonitor"));
   }
 
   @Override

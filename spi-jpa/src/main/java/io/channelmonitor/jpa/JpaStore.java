@@ -97,7 +97,7 @@ public final class JpaStore implements ChannelMonitorStore {
     this.dialect = dialect;
     this.monitors = new Monitors(transactions);
     this.results = new Results(transactions);
-    this.newest = new NewestResults(transactions);
+    this.newest = new NewestResults(transactions, dialect);
     this.rollupWriter = new RollupUpsert(transactions, dialect, clock);
     this.rollups = new Rollups(transactions);
     this.maintenance = new Maintenance(transactions, dialect, clock);
@@ -154,8 +154,9 @@ public final class JpaStore implements ChannelMonitorStore {
   }
 
   @Override
-  public List<ResultRecord> latestPerModel(Collection<Long> monitorIds) {
-    return newest.latestPerModel(monitorIds);
+  public List<ResultRecord> latestPerModel(
+      Map<Long, ? extends Collection<String>> modelsByMonitor) {
+    return newest.latestPerModel(modelsByMonitor);
   }
 
   @Override

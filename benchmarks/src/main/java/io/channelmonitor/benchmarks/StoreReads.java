@@ -35,14 +35,20 @@ final class StoreReads {
     this.out = out;
   }
 
-  /** The reads of a call without watermark: three raw counts make up the 30 days. */
+  /** The reads of a call without watermark: one raw count makes up every window. */
   void rawOnly() {
     common();
     time(
-        "countResults over 30 days (the whole 30-day window from raw rows)",
+        "countResultsFrom 30/15/7 days ago (every window from raw rows)",
         () ->
             store
-                .countResults(ids, startOf(TODAY.minusDays(29)), startOf(TODAY.plusDays(1)))
+                .countResultsFrom(
+                    ids,
+                    List.of(
+                        startOf(TODAY.minusDays(29)),
+                        startOf(TODAY.minusDays(14)),
+                        startOf(TODAY.minusDays(6))),
+                    startOf(TODAY.plusDays(1)))
                 .size());
   }
 
@@ -50,11 +56,20 @@ final class StoreReads {
   void withRollups() {
     common();
     time(
-        "sumRollups over 29 days (the 30-day window up to the watermark)",
-        () -> store.sumRollups(ids, TODAY.minusDays(29), TODAY.minusDays(1)).size());
+        "sumRollupsFrom 30/15/7 days ago to yesterday (every window up to the watermark)",
+        () ->
+            store
+                .sumRollupsFrom(
+                    ids,
+                    List.of(TODAY.minusDays(29), TODAY.minusDays(14), TODAY.minusDays(6)),
+                    TODAY.minusDays(1))
+                .size());
     time(
-        "countResults over today (the raw part of every window)",
-        () -> store.countResults(ids, startOf(TODAY), startOf(TODAY.plusDays(1))).size());
+        "countResultsFrom today (the raw part of every window)",
+        () ->
+            store
+                .countResultsFrom(ids, List.of(startOf(TODAY)), startOf(TODAY.plusDays(1)))
+                .size());
   }
 
   private void common() {

@@ -24,7 +24,7 @@ import java.util.TreeSet;
 
 /**
  * Latest status, availability per window and timeline of many monitors at once, with a fixed number
- * of store reads whatever the number of monitors (no query per monitor).
+ * of store reads whatever the number of monitors and windows (no query per monitor or window).
  *
  * <p><b>Windows.</b> A window of N days covers the UTC days {@code today - N + 1 .. today}, today
  * being the UTC date of the clock's instant (the clock's and the JVM's zones play no part). Days up
@@ -34,22 +34,22 @@ import java.util.TreeSet;
  * no day is counted twice. Availability is {@code ok * 100 / total} over the window, null when the
  * window has no check; the average latency counts available checks only.
  *
- * <p><b>Reads per call</b> (none for an empty collection):
+ * <p><b>Reads per call</b> (none for an empty collection), whatever the number of monitors and
+ * windows:
  *
  * <ul>
  *   <li>1 {@code rollupWatermark()};
  *   <li>1 {@code latestPerModel(models per monitor)} for the latest status of every model;
  *   <li>1 {@code newestResults(primary model per monitor, timelinePoints)} for the timelines;
- *   <li>1 {@code sumRollups} per distinct window start on or before the watermark (0 when there is
- *       no watermark);
- *   <li>1 {@code countResults} per distinct start of the raw part of a window: 1 when the watermark
- *       is yesterday, at most one per window when the job is behind or has never run.
+ *   <li>1 {@code sumRollupsFrom} for the days of every window up to the watermark (none when there
+ *       is no watermark, or no window reaches back to it);
+ *   <li>1 {@code countResultsFrom} for the raw part of every window (none when the watermark is
+ *       today or later).
  * </ul>
  *
- * <p>With the default windows 7, 15 and 30 days and an up-to-date watermark that is 7 reads: 3 + 3
- * rollup sums + 1 raw count. Each read returns at most one row per (monitor, model) and segment,
- * never one per day. Store failures propagate as {@link io.channelmonitor.StoreException}; a view
- * that must render anyway catches it.
+ * <p>With an up-to-date watermark that is 5 reads, and the raw read only counts today. Each read
+ * returns at most one row per (monitor, model) and window, never one per day. Store failures
+ * propagate as {@link io.channelmonitor.StoreException}; a view that must render anyway catches it.
  *
  * <p>Thread-safe: it holds no state between calls.
  */

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Keeps check results: one row per model per run. A {@code limit} below 1 or an empty time range
@@ -42,10 +43,27 @@ public interface ResultStore {
   List<ResultRecord> history(long monitorId, String model, int limit);
 
   /**
-   * Counts the results of the given monitors with {@code from <= checkedAt < to}, per (monitor,
-   * model). Pairs without results are left out.
+   * Counts the results of the given monitors per (monitor, model) over several ranges that share
+   * their end: for each {@code from} in {@code froms}, the results with {@code from <= checkedAt <
+   * to}. One read for any number of monitors and ranges, so that a database scans the widest range
+   * once instead of once per range.
+   *
+   * @param froms the starts of the ranges; duplicates are ignored
+   * @return one entry per distinct start, holding the counts of its range; a pair without results
+   *     in a range is left out of that range's list, and a start not before {@code to} maps to an
+   *     empty list
    */
-  List<ModelCounts> countResults(Collection<Long> monitorIds, Instant from, Instant to);
+  Map<Instant, List<ModelCounts>> countResultsFrom(
+      Collection<Long> monitorIds, Collection<Instant> froms, Instant to);
+
+  /**
+   * Counts the results of the given monitors with {@code from <= checkedAt < to}, per (monitor,
+   * model). Pairs without results are left out. {@link #countResultsFrom} with one start.
+   */
+  default List<ModelCounts> countResults(Collection<Long> monitorIds, Instant from, Instant to) {
+    Objects.requireNonNull(from, "from");
+    return countResultsFrom(monitorIds, List.of(from), to).get(from);
+  }
 
   /**
    * Deletes at most {@code batchSize} results with {@code checkedAt < before}, oldest first.

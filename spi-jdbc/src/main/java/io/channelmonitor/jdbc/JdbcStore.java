@@ -140,8 +140,9 @@ public final class JdbcStore implements ChannelMonitorStore {
   }
 
   @Override
-  public List<ModelCounts> countResults(Collection<Long> monitorIds, Instant from, Instant to) {
-    return results.count(monitorIds, from, to);
+  public Map<Instant, List<ModelCounts>> countResultsFrom(
+      Collection<Long> monitorIds, Collection<Instant> froms, Instant to) {
+    return results.countFrom(monitorIds, froms, to);
   }
 
   @Override
@@ -160,8 +161,9 @@ public final class JdbcStore implements ChannelMonitorStore {
   }
 
   @Override
-  public List<ModelCounts> sumRollups(Collection<Long> monitorIds, LocalDate from, LocalDate to) {
-    return rollups.sum(monitorIds, from, to);
+  public Map<LocalDate, List<ModelCounts>> sumRollupsFrom(
+      Collection<Long> monitorIds, Collection<LocalDate> froms, LocalDate to) {
+    return rollups.sumFrom(monitorIds, froms, to);
   }
 
   @Override

@@ -196,39 +196,36 @@ final class ResultRows {
         });
   }
 
-  List<ModelCounts> count(Collection<Long> monitorIds, Instant from, Instant to) {
+  /**
+   * The counts of every range {@code [from, to)} in one statement per chunk of ids (see {@link
+   * RangeSums}); every start gets an entry, empty when it is not before {@code to}.
+   */
+  Map<Instant, List<ModelCounts>> countFrom(
+      Collection<Long> monitorIds, Collection<Instant> froms, Instant to) {
     List<List<Long>> chunks = SqlParts.chunks(monitorIds);
-    Objects.requireNonNull(from, "from");
     Objects.requireNonNull(to, "to");
-    if (!from.isBefore(to) || chunks.isEmpty()) {
-      return List.of();
+    Map<Instant, List<ModelCounts>> out = new TreeMap<>();
+    Objects.requireNonNull(froms, "froms")
+        .forEach(from -> out.put(Objects.requireNonNull(from, "from"), new ArrayList<>()));
+    List<Instant> starts = out.keySet().stream().filter(from -> from.isBefore(to)).toList();
+    if (starts.isEmpty() || chunks.isEmpty()) {
+      return out;
     }
-    String countSelect = "SELECT monitor_id, model, " + SqlParts.STATUS_SUMS + " FROM " + table;
-    String range =
-        " AND checked_at >= "
-            + SqlLiterals.instant(from)
-            + " AND checked_at < "
-            + SqlLiterals.instant(to)
-            + " GROUP BY monitor_id, model";
+    RangeSums sums =
+        new RangeSums(
+            table,
+            "checked_at",
+            RangeSums.RESULT_VALUES,
+            starts.stream().map(SqlLiterals::instant).toList(),
+            "checked_at < " + SqlLiterals.instant(to));
+    List<List<ModelCounts>> ranges = starts.stream().map(out::get).toList();
     return jdbc.call(
-        "countResults",
+        "countResultsFrom",
         connection -> {
-          List<ModelCounts> counts = new ArrayList<>();
           for (List<Long> chunk : chunks) {
-            String sql =
-                countSelect + " WHERE monitor_id IN (" + SqlLiterals.ids(chunk) + ")" + range;
-            try (PreparedStatement statement = connection.prepareStatement(sql);
-                ResultSet rows = statement.executeQuery()) {
-              while (rows.next()) {
-                counts.add(
-                    new ModelCounts(
-                        rows.getLong("monitor_id"),
-                        rows.getString("model"),
-                        SqlParts.statusCounts(rows)));
-              }
-            }
+            sums.read(connection, chunk, ranges);
           }
-          return counts;
+          return out;
         });
   }
 

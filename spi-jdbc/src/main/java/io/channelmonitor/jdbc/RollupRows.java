@@ -13,7 +13,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * The daily rollups table. A day is rolled up by one idempotent upsert computed from the results
@@ -176,7 +178,6 @@ final class RollupRows {
     return readRange(
         "rollups",
         sql,
-        "",
         monitorIds,
         from,
         to,
@@ -188,29 +189,46 @@ final class RollupRows {
                 SqlParts.statusCounts(rows)));
   }
 
-  List<ModelCounts> sum(Collection<Long> monitorIds, LocalDate from, LocalDate to) {
-    String sql = "SELECT monitor_id, model, " + SqlParts.ROLLUP_SUMS + " FROM " + table;
-    return readRange(
-        "sumRollups",
-        sql,
-        " GROUP BY monitor_id, model",
-        monitorIds,
-        from,
-        to,
-        rows ->
-            new ModelCounts(
-                rows.getLong("monitor_id"), rows.getString("model"), SqlParts.statusCounts(rows)));
+  /**
+   * The sums of every day range {@code from..to} in one statement per chunk of ids (see {@link
+   * RangeSums}); every first day gets an entry, empty when it is after {@code to}.
+   */
+  Map<LocalDate, List<ModelCounts>> sumFrom(
+      Collection<Long> monitorIds, Collection<LocalDate> froms, LocalDate to) {
+    List<List<Long>> chunks = SqlParts.chunks(monitorIds);
+    Objects.requireNonNull(to, "to");
+    Map<LocalDate, List<ModelCounts>> out = new TreeMap<>();
+    Objects.requireNonNull(froms, "froms")
+        .forEach(from -> out.put(Objects.requireNonNull(from, "from"), new ArrayList<>()));
+    List<LocalDate> starts = out.keySet().stream().filter(from -> !from.isAfter(to)).toList();
+    if (starts.isEmpty() || chunks.isEmpty()) {
+      return out;
+    }
+    RangeSums sums =
+        new RangeSums(
+            table,
+            "bucket_date",
+            RangeSums.ROLLUP_VALUES,
+            starts.stream().map(SqlLiterals::day).toList(),
+            "bucket_date <= " + SqlLiterals.day(to));
+    List<List<ModelCounts>> ranges = starts.stream().map(out::get).toList();
+    return jdbc.call(
+        "sumRollupsFrom",
+        connection -> {
+          for (List<Long> chunk : chunks) {
+            sums.read(connection, chunk, ranges);
+          }
+          return out;
+        });
   }
 
   /**
-   * Reads the rows of {@code select} restricted to the ids and the days {@code from..to}, then
-   * {@code tail}: one statement per chunk of ids, with the ids and days written as literals (see
-   * {@link SqlLiterals}).
+   * Reads the rows of {@code select} with the ids and the days {@code from..to}: one statement per
+   * chunk of ids, with the ids and days written as literals (see {@link SqlLiterals}).
    */
   private <T> List<T> readRange(
       String operation,
       String select,
-      String tail,
       Collection<Long> monitorIds,
       LocalDate from,
       LocalDate to,
@@ -225,8 +243,7 @@ final class RollupRows {
         " AND bucket_date >= "
             + SqlLiterals.day(from)
             + " AND bucket_date <= "
-            + SqlLiterals.day(to)
-            + tail;
+            + SqlLiterals.day(to);
     return jdbc.call(
         operation,
         connection -> {

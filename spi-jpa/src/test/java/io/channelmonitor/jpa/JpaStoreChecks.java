@@ -135,6 +135,12 @@ abstract class JpaStoreChecks {
     assertThat(store.newestResults(modelByMonitor, 5))
         .extracting(ResultRecord::monitorId)
         .containsExactly(first.id(), last.id());
+    assertThat(store.countResultsFrom(ids, List.of(T, T.plusSeconds(1)), T.plusSeconds(3)))
+        .hasEntrySatisfying(T, counts -> assertThat(counts).hasSize(3))
+        .hasEntrySatisfying(T.plusSeconds(1), counts -> assertThat(counts).hasSize(2));
+    java.time.LocalDate day = java.time.LocalDate.of(2026, 1, 5);
+    store.rollUpDay(day);
+    assertThat(store.sumRollupsFrom(ids, List.of(day), day).get(day)).hasSize(3);
   }
 
   @Test

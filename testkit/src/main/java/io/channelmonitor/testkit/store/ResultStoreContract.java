@@ -329,6 +329,55 @@ public abstract class ResultStoreContract extends StoreContractSupport {
   }
 
   @Test
+  void countResultsFromCountsRangesSharingTheirEndInOneCall() {
+    long a = insertMonitor("a").id();
+    long b = insertMonitor("b").id();
+    Instant mid = T.plusSeconds(100);
+    Instant late = T.plusSeconds(200);
+    Instant to = T.plusSeconds(300);
+    StatusCounts oneError = new StatusCounts(0, 0, 0, 1, 0, 0);
+    insertResults(
+        result("x", T.minusMillis(1)).of(a),
+        result("x", T).of(a),
+        result("x", mid).status(CheckStatus.DEGRADED).latency(7_000).of(a),
+        result("y", mid.minusMillis(1)).of(a),
+        result("x", late).failure(CheckStatus.ERROR, FailureKind.TIMEOUT).latency(45_000).of(b),
+        result("x", to).of(b));
+
+    Map<Instant, List<ModelCounts>> counts =
+        store.countResultsFrom(
+            List.of(a, b, MISSING_ID), List.of(late, T, mid, T, to, to.plusSeconds(1)), to);
+
+    assertThat(counts).containsOnlyKeys(T, mid, late, to, to.plusSeconds(1));
+    assertThat(counts.get(T))
+        .containsExactlyInAnyOrder(
+            new ModelCounts(a, "x", new StatusCounts(1, 1, 0, 0, 7_100, 2)),
+            new ModelCounts(a, "y", new StatusCounts(1, 0, 0, 0, 100, 1)),
+            new ModelCounts(b, "x", oneError));
+    assertThat(counts.get(mid))
+        .containsExactlyInAnyOrder(
+            new ModelCounts(a, "x", new StatusCounts(0, 1, 0, 0, 7_000, 1)),
+            new ModelCounts(b, "x", oneError));
+    assertThat(counts.get(late)).containsExactly(new ModelCounts(b, "x", oneError));
+    assertThat(counts.get(to)).isEmpty();
+    assertThat(counts.get(to.plusSeconds(1))).isEmpty();
+    for (Instant from : List.of(T, mid, late)) {
+      assertThat(store.countResults(List.of(a, b), from, to))
+          .containsExactlyInAnyOrderElementsOf(counts.get(from));
+    }
+  }
+
+  @Test
+  void countResultsFromAnswersEveryStartEvenWithoutMonitors() {
+    long id = insertMonitor("m").id();
+    insertResults(result(T).of(id));
+
+    assertThat(store.countResultsFrom(List.of(), List.of(T), T.plusSeconds(1))).containsOnlyKeys(T);
+    assertThat(store.countResultsFrom(List.of(), List.of(T), T.plusSeconds(1)).get(T)).isEmpty();
+    assertThat(store.countResultsFrom(List.of(id), List.of(), T.plusSeconds(1))).isEmpty();
+  }
+
+  @Test
   void pruneResultsDeletesInBatchesOldestFirstAndKeepsNewerRows() {
     long a = insertMonitor("a").id();
     long b = insertMonitor("b").id();

@@ -212,10 +212,8 @@ final class ResultRows {
       return out;
     }
     RangeSums sums =
-        new RangeSums(
+        RangeSums.ofResults(
             table,
-            "checked_at",
-            RangeSums.RESULT_VALUES,
             starts.stream().map(SqlLiterals::instant).toList(),
             "checked_at < " + SqlLiterals.instant(to));
     List<List<ModelCounts>> ranges = starts.stream().map(out::get).toList();

@@ -205,10 +205,8 @@ final class RollupRows {
       return out;
     }
     RangeSums sums =
-        new RangeSums(
+        RangeSums.ofRollups(
             table,
-            "bucket_date",
-            RangeSums.ROLLUP_VALUES,
             starts.stream().map(SqlLiterals::day).toList(),
             "bucket_date <= " + SqlLiterals.day(to));
     List<List<ModelCounts>> ranges = starts.stream().map(out::get).toList();

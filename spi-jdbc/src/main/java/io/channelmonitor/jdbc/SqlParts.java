@@ -21,39 +21,28 @@ final class SqlParts {
   static final int CHUNK = 1000;
 
   /**
-   * The six counters as values of one results row, in the order of the rollup columns: one per
-   * status, then the latency and the count of the available rows. The status literals are the
-   * library's own wire names, never input.
+   * The six sums of a status count over results rows, aliased as the rollup columns. The status
+   * literals are the library's own wire names, never input.
    */
-  static final List<String> STATUS_VALUES =
-      List.of(
-          isStatus(CheckStatus.OPERATIONAL),
-          isStatus(CheckStatus.DEGRADED),
-          isStatus(CheckStatus.FAILED),
-          isStatus(CheckStatus.ERROR),
-          "CASE WHEN " + available() + " THEN latency_ms ELSE 0 END",
-          "CASE WHEN " + available() + " THEN 1 ELSE 0 END");
-
-  /** The sums of {@link #STATUS_VALUES} over results rows, aliased as the rollup columns. */
   static final String STATUS_SUMS =
-      "SUM("
-          + STATUS_VALUES.get(0)
-          + ") AS operational_count, SUM("
-          + STATUS_VALUES.get(1)
-          + ") AS degraded_count, SUM("
-          + STATUS_VALUES.get(2)
-          + ") AS failed_count, SUM("
-          + STATUS_VALUES.get(3)
-          + ") AS error_count, SUM("
-          + STATUS_VALUES.get(4)
-          + ") AS latency_sum_ms, SUM("
-          + STATUS_VALUES.get(5)
-          + ") AS latency_count";
+      count(CheckStatus.OPERATIONAL, "operational_count")
+          + ", "
+          + count(CheckStatus.DEGRADED, "degraded_count")
+          + ", "
+          + count(CheckStatus.FAILED, "failed_count")
+          + ", "
+          + count(CheckStatus.ERROR, "error_count")
+          + ", SUM(CASE WHEN "
+          + available()
+          + " THEN latency_ms ELSE 0 END) AS latency_sum_ms"
+          + ", SUM(CASE WHEN "
+          + available()
+          + " THEN 1 ELSE 0 END) AS latency_count";
 
   private SqlParts() {}
 
-  private static String isStatus(CheckStatus status) {
-    return "CASE WHEN status = '" + status.wire() + "' THEN 1 ELSE 0 END";
+  private static String count(CheckStatus status, String alias) {
+    return "SUM(CASE WHEN status = '" + status.wire() + "' THEN 1 ELSE 0 END) AS " + alias;
   }
 
   private static String available() {

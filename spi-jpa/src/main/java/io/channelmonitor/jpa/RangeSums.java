@@ -1,9 +1,13 @@
 package io.channelmonitor.jpa;
 
+import io.channelmonitor.CheckStatus;
 import io.channelmonitor.store.ModelCounts;
+import io.channelmonitor.store.StatusCounts;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -13,44 +17,47 @@ import java.util.function.Predicate;
 
 /**
  * Status counts per (monitor, model) over several ranges that share their end, read with one native
- * statement per chunk of ids: the WHERE clause covers the widest range, and each narrower range
- * sums only its own rows with {@code CASE WHEN column >= start}. Per range the statement returns
- * the six counters and the number of rows, so a pair with rows in the widest range but none in a
- * narrower one is left out of the narrower one. Every value of the statement (ids, starts, end) is
- * a literal (see {@link SqlLiterals}), so the plan never depends on bound values.
+ * statement per chunk of ids.
+ *
+ * <p>The starts cut the widest range into segments: {@code [start 0, start 1)}, ..., {@code [start
+ * k-1, end]}. The statement groups by (monitor, model, segment), numbering each row's segment with
+ * one {@code CASE}, and a range is the sum of the segments from its own on, added up here. Results
+ * are grouped by status too, with the latency summed per group, so no row evaluates a {@code CASE}
+ * per counter. Every value of the statement (ids, starts, end) is a literal (see {@link
+ * SqlLiterals}), so the plan never depends on bound values.
  *
  * @param <K> the type of the range starts: instants for results, days for rollups
  */
 final class RangeSums<K extends Comparable<? super K>> {
-  /** The six counters and the row itself, as values of one results row. */
-  static final List<String> RESULT_VALUES = withRow(StatusSums.values("status", "latency_ms"));
-
-  /** The six counters and the row itself, as values of one rollup row. */
-  static final List<String> ROLLUP_VALUES = withRow(StatusSums.ROLLUP_COLUMNS);
-
   private final String table;
   private final String column;
-  private final List<String> values;
+  private final boolean results;
   private final Function<K, String> literal;
 
-  /**
-   * @param table the table to read
-   * @param column the column the ranges are on
-   * @param values the per-row values to sum: {@link #RESULT_VALUES} or {@link #ROLLUP_VALUES}
-   * @param literal writes a start or end as an SQL literal
-   */
-  RangeSums(String table, String column, List<String> values, Function<K, String> literal) {
+  private RangeSums(String table, String column, boolean results, Function<K, String> literal) {
     this.table = table;
     this.column = column;
-    this.values = values;
+    this.results = results;
     this.literal = literal;
+  }
+
+  /** Counts of the results table {@code table}, by {@code checked_at}. */
+  static <K extends Comparable<? super K>> RangeSums<K> ofResults(
+      String table, Function<K, String> literal) {
+    return new RangeSums<>(table, "checked_at", true, literal);
+  }
+
+  /** Sums of the rollups table {@code table}, by {@code bucket_date}. */
+  static <K extends Comparable<? super K>> RangeSums<K> ofRollups(
+      String table, Function<K, String> literal) {
+    return new RangeSums<>(table, "bucket_date", false, literal);
   }
 
   /**
    * The counts of every range starting at one of {@code froms} and ending where {@code end} (a
    * comparison with the column, such as {@code "< "} followed by the end's literal) says, for the
-   * monitors {@code ids}. Every start gets an entry; the ones {@code inRange} rejects stay empty
-   * and are not read.
+   * monitors of {@code chunks}. Every start gets an entry; the ones {@code inRange} rejects stay
+   * empty and are not read. A pair without rows in a range is left out of its list.
    */
   Map<K, List<ModelCounts>> read(
       EntityManager manager,
@@ -61,59 +68,131 @@ final class RangeSums<K extends Comparable<? super K>> {
     Map<K, List<ModelCounts>> out = new TreeMap<>();
     Objects.requireNonNull(froms, "froms")
         .forEach(from -> out.put(Objects.requireNonNull(from, "from"), new ArrayList<>()));
-    List<K> starts = out.keySet().stream().filter(inRange).toList();
+    List<String> starts = out.keySet().stream().filter(inRange).map(literal).toList();
     if (starts.isEmpty()) {
       return out;
     }
+    List<List<ModelCounts>> ranges = out.keySet().stream().filter(inRange).map(out::get).toList();
     for (List<Long> chunk : chunks) {
+      Map<Pair, Segments> pairs = new LinkedHashMap<>();
       for (Object row : manager.createNativeQuery(sql(chunk, starts, end)).getResultList()) {
-        add((Object[]) row, starts, out);
+        Object[] columns = (Object[]) row;
+        pairs
+            .computeIfAbsent(
+                new Pair(number(columns[0]), (String) columns[1]),
+                key -> new Segments(starts.size()))
+            .add((int) number(columns[2]), counts(columns));
       }
+      pairs.forEach((pair, segments) -> segments.addRanges(pair, ranges));
     }
     return out;
   }
 
-  private void add(Object[] row, List<K> starts, Map<K, List<ModelCounts>> out) {
-    long monitorId = ((Number) row[0]).longValue();
-    String model = (String) row[1];
-    for (int range = 0; range < starts.size(); range++) {
-      int first = 2 + range * values.size();
-      if (row[first + 6] != null && ((Number) row[first + 6]).longValue() > 0) {
-        out.get(starts.get(range))
-            .add(new ModelCounts(monitorId, model, StatusSums.read(row, first)));
+  private String sql(List<Long> ids, List<String> starts, String end) {
+    String segment = segment(starts);
+    StringBuilder group = new StringBuilder("monitor_id, model");
+    if (starts.size() > 1) {
+      group.append(", ").append(segment);
+    }
+    if (results) {
+      group.append(", status");
+    }
+    return "SELECT monitor_id, model, "
+        + segment
+        + (results ? ", status, SUM(latency_ms)" : rollupSums())
+        + ", COUNT(*) FROM "
+        + table
+        + " WHERE monitor_id IN ("
+        + SqlLiterals.ids(ids)
+        + ") AND "
+        + column
+        + " >= "
+        + starts.get(0)
+        + " AND "
+        + column
+        + ' '
+        + end
+        + " GROUP BY "
+        + group;
+  }
+
+  /** The segment number of a row: the index of the last start at or before it. */
+  private String segment(List<String> starts) {
+    if (starts.size() == 1) {
+      return "0";
+    }
+    StringBuilder segment = new StringBuilder("CASE");
+    for (int i = starts.size() - 1; i > 0; i--) {
+      segment.append(" WHEN ").append(column).append(" >= ").append(starts.get(i));
+      segment.append(" THEN ").append(i);
+    }
+    return segment.append(" ELSE 0 END").toString();
+  }
+
+  private static String rollupSums() {
+    StringBuilder sums = new StringBuilder();
+    for (String counter : StatusSums.ROLLUP_COLUMNS) {
+      sums.append(", SUM(").append(counter).append(')');
+    }
+    return sums.toString();
+  }
+
+  /** The counts of one row: six sums of rollups, or one status group of results. */
+  private StatusCounts counts(Object[] row) {
+    if (!results) {
+      return StatusSums.read(row, 3);
+    }
+    Object status = row[3];
+    long latency = number(row[4]);
+    long count = number(row[5]);
+    if (CheckStatus.OPERATIONAL.wire().equals(status)) {
+      return new StatusCounts(count, 0, 0, 0, latency, count);
+    }
+    if (CheckStatus.DEGRADED.wire().equals(status)) {
+      return new StatusCounts(0, count, 0, 0, latency, count);
+    }
+    if (CheckStatus.FAILED.wire().equals(status)) {
+      return new StatusCounts(0, 0, count, 0, 0, 0);
+    }
+    if (CheckStatus.ERROR.wire().equals(status)) {
+      return new StatusCounts(0, 0, 0, count, 0, 0);
+    }
+    return StatusCounts.ZERO;
+  }
+
+  private static long number(Object value) {
+    return value == null ? 0 : ((Number) value).longValue();
+  }
+
+  /** The counts of one pair per segment; a range is the sum of its segment and the later ones. */
+  private static final class Segments {
+    private final StatusCounts[] counts;
+    private final boolean[] present;
+
+    Segments(int size) {
+      counts = new StatusCounts[size];
+      present = new boolean[size];
+      Arrays.fill(counts, StatusCounts.ZERO);
+    }
+
+    void add(int segment, StatusCounts more) {
+      counts[segment] = counts[segment].plus(more);
+      present[segment] = true;
+    }
+
+    void addRanges(Pair pair, List<List<ModelCounts>> ranges) {
+      StatusCounts sum = StatusCounts.ZERO;
+      boolean any = false;
+      for (int range = counts.length - 1; range >= 0; range--) {
+        sum = sum.plus(counts[range]);
+        any |= present[range];
+        if (any) {
+          ranges.get(range).add(new ModelCounts(pair.monitorId(), pair.model(), sum));
+        }
       }
     }
   }
 
-  private String sql(List<Long> ids, List<K> starts, String end) {
-    StringBuilder sql = new StringBuilder("SELECT monitor_id, model");
-    for (int range = 0; range < starts.size(); range++) {
-      String from = column + " >= " + literal.apply(starts.get(range));
-      for (String value : values) {
-        sql.append(", SUM(")
-            .append(range == 0 ? value : "CASE WHEN " + from + " THEN " + value + " ELSE 0 END")
-            .append(')');
-      }
-    }
-    return sql.append(" FROM ")
-        .append(table)
-        .append(" WHERE monitor_id IN (")
-        .append(SqlLiterals.ids(ids))
-        .append(") AND ")
-        .append(column)
-        .append(" >= ")
-        .append(literal.apply(starts.get(0)))
-        .append(" AND ")
-        .append(column)
-        .append(' ')
-        .append(end)
-        .append(" GROUP BY monitor_id, model")
-        .toString();
-  }
-
-  private static List<String> withRow(List<String> counters) {
-    List<String> values = new ArrayList<>(counters);
-    values.add("1");
-    return List.copyOf(values);
-  }
+  /** One (monitor, model) pair. */
+  private record Pair(long monitorId, String model) {}
 }

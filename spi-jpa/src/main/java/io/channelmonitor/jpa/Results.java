@@ -19,8 +19,7 @@ import java.util.Set;
 final class Results {
   private static final String RESULT = ResultEntity.NAME;
   private static final RangeSums<Instant> RANGES =
-      new RangeSums<>(
-          ResultEntity.TABLE, "checked_at", RangeSums.RESULT_VALUES, SqlLiterals::instant);
+      RangeSums.ofResults(ResultEntity.TABLE, SqlLiterals::instant);
 
   private final Transactions transactions;
 

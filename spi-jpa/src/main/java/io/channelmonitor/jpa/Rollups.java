@@ -20,8 +20,7 @@ import java.util.function.Function;
  */
 final class Rollups {
   private static final String TABLE = RollupEntity.TABLE;
-  private static final RangeSums<LocalDate> RANGES =
-      new RangeSums<>(TABLE, "bucket_date", RangeSums.ROLLUP_VALUES, SqlLiterals::day);
+  private static final RangeSums<LocalDate> RANGES = RangeSums.ofRollups(TABLE, SqlLiterals::day);
 
   /** The columns of {@link RollupEntity}, as a native entity query must return them. */
   private static final String COLUMNS =

@@ -46,14 +46,6 @@ final class StatusSums {
   }
 
   private static List<String> expressions(String status, String latency) {
-    return values(status, latency).stream().map(value -> "SUM(" + value + ")").toList();
-  }
-
-  /**
-   * The six values of one row that {@link #of} sums, in its order: 1 or 0 per status, then the
-   * latency and 1 for an available row (0 for the others).
-   */
-  static List<String> values(String status, String latency) {
     String available =
         status
             + " IN ('"
@@ -62,16 +54,16 @@ final class StatusSums {
             + CheckStatus.DEGRADED.wire()
             + "')";
     return List.of(
-        isStatus(status, CheckStatus.OPERATIONAL),
-        isStatus(status, CheckStatus.DEGRADED),
-        isStatus(status, CheckStatus.FAILED),
-        isStatus(status, CheckStatus.ERROR),
-        "CASE WHEN " + available + " THEN " + latency + " ELSE 0 END",
-        "CASE WHEN " + available + " THEN 1 ELSE 0 END");
+        count(status, CheckStatus.OPERATIONAL),
+        count(status, CheckStatus.DEGRADED),
+        count(status, CheckStatus.FAILED),
+        count(status, CheckStatus.ERROR),
+        "SUM(CASE WHEN " + available + " THEN " + latency + " ELSE 0 END)",
+        "SUM(CASE WHEN " + available + " THEN 1 ELSE 0 END)");
   }
 
-  private static String isStatus(String status, CheckStatus counted) {
-    return "CASE WHEN " + status + " = '" + counted.wire() + "' THEN 1 ELSE 0 END";
+  private static String count(String status, CheckStatus counted) {
+    return "SUM(CASE WHEN " + status + " = '" + counted.wire() + "' THEN 1 ELSE 0 END)";
   }
 
   /** The counts in {@code row} from index {@code first} on, in the order of {@link #of}. */

@@ -39,16 +39,18 @@ import java.util.TreeSet;
  *
  * <ul>
  *   <li>1 {@code rollupWatermark()};
- *   <li>1 {@code latestPerModel(models per monitor)} for the latest status of every model;
- *   <li>1 {@code newestResults(primary model per monitor, timelinePoints)} for the timelines;
+ *   <li>1 {@code newestResults(primary model per monitor, timelinePoints)} for the timelines, whose
+ *       newest point is also the latest status of the primary model;
+ *   <li>1 {@code latestPerModel(other models per monitor)} for the latest status of the other
+ *       models (none when no monitor has other models);
  *   <li>1 {@code sumRollupsFrom} for the days of every window up to the watermark (none when there
  *       is no watermark, or no window reaches back to it);
  *   <li>1 {@code countResultsFrom} for the raw part of every window (none when the watermark is
  *       today or later).
  * </ul>
  *
- * <p>With an up-to-date watermark that is 5 reads, and the raw read only counts today. Each read
- * returns at most one row per (monitor, model) and window, never one per day. Store failures
+ * <p>With an up-to-date watermark that is at most 5 reads, and the raw read only counts today. Each
+ * read returns at most one row per (monitor, model) and window, never one per day. Store failures
  * propagate as {@link io.channelmonitor.StoreException}; a view that must render anyway catches it.
  *
  * <p>Thread-safe: it holds no state between calls.
@@ -99,11 +101,10 @@ public final class AvailabilityCalculator {
     }
     LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     Collection<Long> ids = byId.keySet();
-    Map<Long, List<String>> modelsById = new LinkedHashMap<>();
-    byId.forEach((id, monitor) -> modelsById.put(id, monitor.models()));
     Optional<LocalDate> watermark = store.rollupWatermark();
-    Map<ModelKey, CheckResult> latest = latest(store.latestPerModel(modelsById));
-    Map<Long, List<TimelinePoint>> timelines = timelines(byId);
+    Map<Long, List<ResultRecord>> primaryRows = primaryRows(byId);
+    Map<ModelKey, CheckResult> latest = latest(byId, primaryRows);
+    Map<Long, List<TimelinePoint>> timelines = timelines(primaryRows);
     WindowCounts counts = WindowCounts.read(store, ids, windows, today, watermark);
     Map<Long, MonitorAvailability> out = new LinkedHashMap<>();
     for (MonitorModels monitor : byId.values()) {
@@ -144,7 +145,26 @@ public final class AvailabilityCalculator {
     return byId;
   }
 
-  private static Map<ModelKey, CheckResult> latest(List<ResultRecord> rows) {
+  /**
+   * The latest result of every model: the newest timeline row for the primary model, one {@code
+   * latestPerModel} read for the other models (none when no monitor has any).
+   */
+  private Map<ModelKey, CheckResult> latest(
+      Map<Long, MonitorModels> byId, Map<Long, List<ResultRecord>> primaryRows) {
+    Map<Long, List<String>> others = new LinkedHashMap<>();
+    byId.forEach(
+        (id, monitor) -> {
+          List<String> extra =
+              monitor.models().stream().filter(m -> !m.equals(monitor.primaryModel())).toList();
+          if (!extra.isEmpty()) {
+            others.put(id, extra);
+          }
+        });
+    List<ResultRecord> rows = new ArrayList<>();
+    if (!others.isEmpty()) {
+      rows.addAll(store.latestPerModel(others));
+    }
+    primaryRows.values().forEach(newestFirst -> rows.add(newestFirst.get(0)));
     Map<ModelKey, ResultRecord> newest = new HashMap<>();
     for (ResultRecord row : rows) {
       newest.merge(
@@ -157,7 +177,11 @@ public final class AvailabilityCalculator {
     return out;
   }
 
-  private Map<Long, List<TimelinePoint>> timelines(Map<Long, MonitorModels> byId) {
+  /**
+   * The newest {@code timelinePoints} results of each monitor's primary model, newest first, by
+   * monitor id; monitors without results are left out.
+   */
+  private Map<Long, List<ResultRecord>> primaryRows(Map<Long, MonitorModels> byId) {
     Map<Long, String> primaries = new LinkedHashMap<>();
     byId.forEach((id, monitor) -> primaries.put(id, monitor.primaryModel()));
     int limit = settings.timelinePoints();
@@ -168,13 +192,20 @@ public final class AvailabilityCalculator {
         rowsById.computeIfAbsent(row.monitorId(), id -> new ArrayList<>()).add(row);
       }
     }
-    Map<Long, List<TimelinePoint>> out = new HashMap<>();
-    rowsById.forEach(
+    rowsById.replaceAll(
         (id, rows) -> {
           rows.sort(NEWEST_FIRST);
-          out.put(
-              id, rows.stream().limit(limit).map(row -> TimelinePoint.of(row.result())).toList());
+          return rows.size() > limit ? rows.subList(0, limit) : rows;
         });
+    return rowsById;
+  }
+
+  private static Map<Long, List<TimelinePoint>> timelines(
+      Map<Long, List<ResultRecord>> primaryRows) {
+    Map<Long, List<TimelinePoint>> out = new HashMap<>();
+    primaryRows.forEach(
+        (id, rows) ->
+            out.put(id, rows.stream().map(row -> TimelinePoint.of(row.result())).toList()));
     return out;
   }
 

@@ -59,10 +59,12 @@ public final class AvailabilityCalculator {
   /** The windows the seed's user views show: 7, 15 and 30 days. */
   public static final Set<Integer> DEFAULT_WINDOWS = Set.of(7, 15, 30);
 
+  /** Newest first: by checkedAt, then id, both descending. */
   private static final Comparator<ResultRecord> NEWEST_FIRST =
-      Comparator.comparing((ResultRecord row) -> row.result().checkedAt())
-          .thenComparingLong(ResultRecord::id)
-          .reversed();
+      (a, b) -> {
+        int byTime = b.result().checkedAt().compareTo(a.result().checkedAt());
+        return byTime != 0 ? byTime : Long.compare(b.id(), a.id());
+      };
 
   private final ChannelMonitorStore store;
   private final ChannelMonitorSettings settings;
@@ -186,12 +188,22 @@ public final class AvailabilityCalculator {
     byId.forEach((id, monitor) -> primaries.put(id, monitor.primaryModel()));
     int limit = settings.timelinePoints();
     Map<Long, List<ResultRecord>> rowsById = new HashMap<>();
+    // The store returns the rows grouped by monitor: look the monitor up once per group.
+    long monitorId = 0;
+    String primary = null;
+    List<ResultRecord> group = null;
     for (ResultRecord row : store.newestResults(primaries, limit)) {
+      if (group == null || row.monitorId() != monitorId) {
+        monitorId = row.monitorId();
+        primary = primaries.get(monitorId);
+        group = rowsById.computeIfAbsent(monitorId, id -> new ArrayList<>());
+      }
       // Kept only when it is the monitor's primary model, whatever the store returned.
-      if (row.result().model().equals(primaries.get(row.monitorId()))) {
-        rowsById.computeIfAbsent(row.monitorId(), id -> new ArrayList<>()).add(row);
+      if (row.result().model().equals(primary)) {
+        group.add(row);
       }
     }
+    rowsById.values().removeIf(List::isEmpty);
     rowsById.replaceAll(
         (id, rows) -> {
           rows.sort(NEWEST_FIRST);

@@ -32,11 +32,20 @@ import java.util.TreeSet;
  * when the watermark is today or later.
  */
 final class WindowCounts {
-  private final Map<Integer, Starts> startsByWindow = new HashMap<>();
-  private final Map<LocalDate, Map<ModelKey, StatusCounts>> rollupSums = new HashMap<>();
-  private final Map<Instant, Map<ModelKey, StatusCounts>> rawCounts = new HashMap<>();
+  private final Map<Integer, Sources> sourcesByWindow = new HashMap<>();
 
-  private WindowCounts() {}
+  private WindowCounts(
+      Map<Integer, Starts> startsByWindow,
+      Map<LocalDate, Map<ModelKey, StatusCounts>> rollupSums,
+      Map<Instant, Map<ModelKey, StatusCounts>> rawCounts) {
+    startsByWindow.forEach(
+        (days, starts) ->
+            sourcesByWindow.put(
+                days,
+                new Sources(
+                    rollupSums.getOrDefault(starts.firstDay(), Map.of()),
+                    rawCounts.getOrDefault(starts.rawStart(), Map.of()))));
+  }
 
   /**
    * Reads the counts of {@code monitorIds} for every window in {@code windows} (lengths in days).
@@ -47,7 +56,7 @@ final class WindowCounts {
       SortedSet<Integer> windows,
       LocalDate today,
       Optional<LocalDate> watermark) {
-    WindowCounts counts = new WindowCounts();
+    Map<Integer, Starts> startsByWindow = new HashMap<>();
     // Days after today cannot have rollups; a watermark past today (a clock moved back) stops
     // there.
     LocalDate rollupEnd = watermark.map(day -> day.isAfter(today) ? today : day).orElse(null);
@@ -58,7 +67,7 @@ final class WindowCounts {
     for (int days : windows) {
       LocalDate first = today.minusDays(days - 1L);
       Instant rawStart = max(startOf(first), rawFloor);
-      counts.startsByWindow.put(days, new Starts(first, rawStart));
+      startsByWindow.put(days, new Starts(first, rawStart));
       if (rollupEnd != null && !first.isAfter(rollupEnd)) {
         rollupStarts.add(first);
       }
@@ -66,27 +75,28 @@ final class WindowCounts {
         rawStarts.add(rawStart);
       }
     }
+    Map<LocalDate, Map<ModelKey, StatusCounts>> rollupSums = new HashMap<>();
+    Map<Instant, Map<ModelKey, StatusCounts>> rawCounts = new HashMap<>();
     if (!rollupStarts.isEmpty()) {
       store
           .sumRollupsFrom(monitorIds, rollupStarts, rollupEnd)
-          .forEach((from, rows) -> counts.rollupSums.put(from, index(rows)));
+          .forEach((from, rows) -> rollupSums.put(from, index(rows)));
     }
     if (!rawStarts.isEmpty()) {
       store
           .countResultsFrom(monitorIds, rawStarts, end)
-          .forEach((from, rows) -> counts.rawCounts.put(from, index(rows)));
+          .forEach((from, rows) -> rawCounts.put(from, index(rows)));
     }
-    return counts;
+    return new WindowCounts(startsByWindow, rollupSums, rawCounts);
   }
 
   /** The counts of one model of one monitor over the window of {@code days}. */
   StatusCounts of(int days, ModelKey key) {
-    Starts starts = startsByWindow.get(days);
-    StatusCounts rollups =
-        rollupSums.getOrDefault(starts.firstDay(), Map.of()).getOrDefault(key, StatusCounts.ZERO);
-    StatusCounts raw =
-        rawCounts.getOrDefault(starts.rawStart(), Map.of()).getOrDefault(key, StatusCounts.ZERO);
-    return rollups.plus(raw);
+    Sources sources = sourcesByWindow.get(days);
+    return sources
+        .rollups()
+        .getOrDefault(key, StatusCounts.ZERO)
+        .plus(sources.raw().getOrDefault(key, StatusCounts.ZERO));
   }
 
   private static Map<ModelKey, StatusCounts> index(List<ModelCounts> rows) {
@@ -107,4 +117,7 @@ final class WindowCounts {
 
   /** Where one window starts: its first UTC day, and the first instant read from raw results. */
   private record Starts(LocalDate firstDay, Instant rawStart) {}
+
+  /** The counts of one window's two parts, by (monitor, model). */
+  private record Sources(Map<ModelKey, StatusCounts> rollups, Map<ModelKey, StatusCounts> raw) {}
 }

@@ -20,11 +20,11 @@ import java.util.function.Predicate;
  * statement per chunk of ids.
  *
  * <p>The starts cut the widest range into segments: {@code [start 0, start 1)}, ..., {@code [start
- * k-1, end]}. The statement groups by (monitor, model, segment), numbering each row's segment with
- * one {@code CASE}, and a range is the sum of the segments from its own on, added up here. Results
- * are grouped by status too, with the latency summed per group, so no row evaluates a {@code CASE}
- * per counter. Every value of the statement (ids, starts, end) is a literal (see {@link
- * SqlLiterals}), so the plan never depends on bound values.
+ * k-1, end]}. The statement is one grouped SELECT per segment, joined with {@code UNION ALL}, so
+ * each segment is read once through its own range condition, and a range is the sum of the segments
+ * from its own on, added up here. Results are grouped by status too, with the latency summed per
+ * group, so no row evaluates a {@code CASE} per counter. Every value of the statement (ids, starts,
+ * end) is a literal (see {@link SqlLiterals}), so the plan never depends on bound values.
  *
  * @param <K> the type of the range starts: instants for results, days for rollups
  */
@@ -88,45 +88,36 @@ final class RangeSums<K extends Comparable<? super K>> {
     return out;
   }
 
+  /**
+   * One grouped SELECT per segment, joined with {@code UNION ALL}: each reads only its own rows
+   * through the range condition, groups by (monitor, model) and carries its segment number.
+   */
   private String sql(List<Long> ids, List<String> starts, String end) {
-    String segment = segment(starts);
-    StringBuilder group = new StringBuilder("monitor_id, model");
-    if (starts.size() > 1) {
-      group.append(", ").append(segment);
+    String idList = SqlLiterals.ids(ids);
+    StringBuilder sql = new StringBuilder();
+    for (int segment = 0; segment < starts.size(); segment++) {
+      String upTo =
+          segment + 1 < starts.size()
+              ? column + " < " + starts.get(segment + 1)
+              : column + " " + end;
+      sql.append(segment == 0 ? "" : " UNION ALL ")
+          .append("SELECT monitor_id, model, ")
+          .append(segment)
+          .append(results ? ", status, SUM(latency_ms)" : rollupSums())
+          .append(", COUNT(*) FROM ")
+          .append(table)
+          .append(" WHERE monitor_id IN (")
+          .append(idList)
+          .append(") AND ")
+          .append(column)
+          .append(" >= ")
+          .append(starts.get(segment))
+          .append(" AND ")
+          .append(upTo)
+          .append(" GROUP BY monitor_id, model")
+          .append(results ? ", status" : "");
     }
-    if (results) {
-      group.append(", status");
-    }
-    return "SELECT monitor_id, model, "
-        + segment
-        + (results ? ", status, SUM(latency_ms)" : rollupSums())
-        + ", COUNT(*) FROM "
-        + table
-        + " WHERE monitor_id IN ("
-        + SqlLiterals.ids(ids)
-        + ") AND "
-        + column
-        + " >= "
-        + starts.get(0)
-        + " AND "
-        + column
-        + ' '
-        + end
-        + " GROUP BY "
-        + group;
-  }
-
-  /** The segment number of a row: the index of the last start at or before it. */
-  private String segment(List<String> starts) {
-    if (starts.size() == 1) {
-      return "0";
-    }
-    StringBuilder segment = new StringBuilder("CASE");
-    for (int i = starts.size() - 1; i > 0; i--) {
-      segment.append(" WHEN ").append(column).append(" >= ").append(starts.get(i));
-      segment.append(" THEN ").append(i);
-    }
-    return segment.append(" ELSE 0 END").toString();
+    return sql.toString();
   }
 
   private static String rollupSums() {

@@ -20,6 +20,7 @@ final class StoreReads {
   private final JdbcStore store;
   private final List<Long> ids;
   private final Map<Long, String> primaries = new LinkedHashMap<>();
+  private final Map<Long, List<String>> models = new LinkedHashMap<>();
   private final int warmUp;
   private final int calls;
   private final PrintStream out;
@@ -28,19 +29,33 @@ final class StoreReads {
     this.store = store;
     this.ids = fleet.ids();
     fleet.models().forEach(m -> primaries.put(m.monitorId(), m.primaryModel()));
+    // The calculator reads the primary model's latest result from the timeline.
+    fleet
+        .models()
+        .forEach(
+            m ->
+                models.put(
+                    m.monitorId(),
+                    m.models().stream().filter(model -> !model.equals(m.primaryModel())).toList()));
     this.warmUp = warmUp;
     this.calls = calls;
     this.out = out;
   }
 
-  /** The reads of a call without watermark: three raw counts make up the 30 days. */
+  /** The reads of a call without watermark: one raw count makes up every window. */
   void rawOnly() {
     common();
     time(
-        "countResults over 30 days (the whole 30-day window from raw rows)",
+        "countResultsFrom 30/15/7 days ago (every window from raw rows)",
         () ->
             store
-                .countResults(ids, startOf(TODAY.minusDays(29)), startOf(TODAY.plusDays(1)))
+                .countResultsFrom(
+                    ids,
+                    List.of(
+                        startOf(TODAY.minusDays(29)),
+                        startOf(TODAY.minusDays(14)),
+                        startOf(TODAY.minusDays(6))),
+                    startOf(TODAY.plusDays(1)))
                 .size());
   }
 
@@ -48,15 +63,26 @@ final class StoreReads {
   void withRollups() {
     common();
     time(
-        "sumRollups over 29 days (the 30-day window up to the watermark)",
-        () -> store.sumRollups(ids, TODAY.minusDays(29), TODAY.minusDays(1)).size());
+        "sumRollupsFrom 30/15/7 days ago to yesterday (every window up to the watermark)",
+        () ->
+            store
+                .sumRollupsFrom(
+                    ids,
+                    List.of(TODAY.minusDays(29), TODAY.minusDays(14), TODAY.minusDays(6)),
+                    TODAY.minusDays(1))
+                .size());
     time(
-        "countResults over today (the raw part of every window)",
-        () -> store.countResults(ids, startOf(TODAY), startOf(TODAY.plusDays(1))).size());
+        "countResultsFrom today (the raw part of every window)",
+        () ->
+            store
+                .countResultsFrom(ids, List.of(startOf(TODAY)), startOf(TODAY.plusDays(1)))
+                .size());
   }
 
   private void common() {
-    time("latestPerModel (latest status of every model)", () -> store.latestPerModel(ids).size());
+    time(
+        "latestPerModel (latest status of the models other than the primary)",
+        () -> store.latestPerModel(models).size());
     time("newestResults(60) (timelines)", () -> store.newestResults(primaries, 60).size());
   }
 

@@ -24,7 +24,7 @@ import java.util.TreeSet;
 
 /**
  * Latest status, availability per window and timeline of many monitors at once, with a fixed number
- * of store reads whatever the number of monitors (no query per monitor).
+ * of store reads whatever the number of monitors and windows (no query per monitor or window).
  *
  * <p><b>Windows.</b> A window of N days covers the UTC days {@code today - N + 1 .. today}, today
  * being the UTC date of the clock's instant (the clock's and the JVM's zones play no part). Days up
@@ -34,22 +34,24 @@ import java.util.TreeSet;
  * no day is counted twice. Availability is {@code ok * 100 / total} over the window, null when the
  * window has no check; the average latency counts available checks only.
  *
- * <p><b>Reads per call</b> (none for an empty collection):
+ * <p><b>Reads per call</b> (none for an empty collection), whatever the number of monitors and
+ * windows:
  *
  * <ul>
  *   <li>1 {@code rollupWatermark()};
- *   <li>1 {@code latestPerModel(ids)} for the latest status of every model;
- *   <li>1 {@code newestResults(primary model per monitor, timelinePoints)} for the timelines;
- *   <li>1 {@code sumRollups} per distinct window start on or before the watermark (0 when there is
- *       no watermark);
- *   <li>1 {@code countResults} per distinct start of the raw part of a window: 1 when the watermark
- *       is yesterday, at most one per window when the job is behind or has never run.
+ *   <li>1 {@code newestResults(primary model per monitor, timelinePoints)} for the timelines, whose
+ *       newest point is also the latest status of the primary model;
+ *   <li>1 {@code latestPerModel(other models per monitor)} for the latest status of the other
+ *       models (none when no monitor has other models);
+ *   <li>1 {@code sumRollupsFrom} for the days of every window up to the watermark (none when there
+ *       is no watermark, or no window reaches back to it);
+ *   <li>1 {@code countResultsFrom} for the raw part of every window (none when the watermark is
+ *       today or later).
  * </ul>
  *
- * <p>With the default windows 7, 15 and 30 days and an up-to-date watermark that is 7 reads: 3 + 3
- * rollup sums + 1 raw count. Each read returns at most one row per (monitor, model) and segment,
- * never one per day. Store failures propagate as {@link io.channelmonitor.StoreException}; a view
- * that must render anyway catches it.
+ * <p>With an up-to-date watermark that is at most 5 reads, and the raw read only counts today. Each
+ * read returns at most one row per (monitor, model) and window, never one per day. Store failures
+ * propagate as {@link io.channelmonitor.StoreException}; a view that must render anyway catches it.
  *
  * <p>Thread-safe: it holds no state between calls.
  */
@@ -57,10 +59,12 @@ public final class AvailabilityCalculator {
   /** The windows the seed's user views show: 7, 15 and 30 days. */
   public static final Set<Integer> DEFAULT_WINDOWS = Set.of(7, 15, 30);
 
+  /** Newest first: by checkedAt, then id, both descending. */
   private static final Comparator<ResultRecord> NEWEST_FIRST =
-      Comparator.comparing((ResultRecord row) -> row.result().checkedAt())
-          .thenComparingLong(ResultRecord::id)
-          .reversed();
+      (a, b) -> {
+        int byTime = b.result().checkedAt().compareTo(a.result().checkedAt());
+        return byTime != 0 ? byTime : Long.compare(b.id(), a.id());
+      };
 
   private final ChannelMonitorStore store;
   private final ChannelMonitorSettings settings;
@@ -100,8 +104,9 @@ public final class AvailabilityCalculator {
     LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     Collection<Long> ids = byId.keySet();
     Optional<LocalDate> watermark = store.rollupWatermark();
-    Map<ModelKey, CheckResult> latest = latest(store.latestPerModel(ids));
-    Map<Long, List<TimelinePoint>> timelines = timelines(byId);
+    Map<Long, List<ResultRecord>> primaryRows = primaryRows(byId);
+    Map<ModelKey, CheckResult> latest = latest(byId, primaryRows);
+    Map<Long, List<TimelinePoint>> timelines = timelines(primaryRows);
     WindowCounts counts = WindowCounts.read(store, ids, windows, today, watermark);
     Map<Long, MonitorAvailability> out = new LinkedHashMap<>();
     for (MonitorModels monitor : byId.values()) {
@@ -142,7 +147,26 @@ public final class AvailabilityCalculator {
     return byId;
   }
 
-  private static Map<ModelKey, CheckResult> latest(List<ResultRecord> rows) {
+  /**
+   * The latest result of every model: the newest timeline row for the primary model, one {@code
+   * latestPerModel} read for the other models (none when no monitor has any).
+   */
+  private Map<ModelKey, CheckResult> latest(
+      Map<Long, MonitorModels> byId, Map<Long, List<ResultRecord>> primaryRows) {
+    Map<Long, List<String>> others = new LinkedHashMap<>();
+    byId.forEach(
+        (id, monitor) -> {
+          List<String> extra =
+              monitor.models().stream().filter(m -> !m.equals(monitor.primaryModel())).toList();
+          if (!extra.isEmpty()) {
+            others.put(id, extra);
+          }
+        });
+    List<ResultRecord> rows = new ArrayList<>();
+    if (!others.isEmpty()) {
+      rows.addAll(store.latestPerModel(others));
+    }
+    primaryRows.values().forEach(newestFirst -> rows.add(newestFirst.get(0)));
     Map<ModelKey, ResultRecord> newest = new HashMap<>();
     for (ResultRecord row : rows) {
       newest.merge(
@@ -155,24 +179,45 @@ public final class AvailabilityCalculator {
     return out;
   }
 
-  private Map<Long, List<TimelinePoint>> timelines(Map<Long, MonitorModels> byId) {
+  /**
+   * The newest {@code timelinePoints} results of each monitor's primary model, newest first, by
+   * monitor id; monitors without results are left out.
+   */
+  private Map<Long, List<ResultRecord>> primaryRows(Map<Long, MonitorModels> byId) {
     Map<Long, String> primaries = new LinkedHashMap<>();
     byId.forEach((id, monitor) -> primaries.put(id, monitor.primaryModel()));
     int limit = settings.timelinePoints();
     Map<Long, List<ResultRecord>> rowsById = new HashMap<>();
+    // The store returns the rows grouped by monitor: look the monitor up once per group.
+    long monitorId = 0;
+    String primary = null;
+    List<ResultRecord> group = null;
     for (ResultRecord row : store.newestResults(primaries, limit)) {
+      if (group == null || row.monitorId() != monitorId) {
+        monitorId = row.monitorId();
+        primary = primaries.get(monitorId);
+        group = rowsById.computeIfAbsent(monitorId, id -> new ArrayList<>());
+      }
       // Kept only when it is the monitor's primary model, whatever the store returned.
-      if (row.result().model().equals(primaries.get(row.monitorId()))) {
-        rowsById.computeIfAbsent(row.monitorId(), id -> new ArrayList<>()).add(row);
+      if (row.result().model().equals(primary)) {
+        group.add(row);
       }
     }
-    Map<Long, List<TimelinePoint>> out = new HashMap<>();
-    rowsById.forEach(
+    rowsById.values().removeIf(List::isEmpty);
+    rowsById.replaceAll(
         (id, rows) -> {
           rows.sort(NEWEST_FIRST);
-          out.put(
-              id, rows.stream().limit(limit).map(row -> TimelinePoint.of(row.result())).toList());
+          return rows.size() > limit ? rows.subList(0, limit) : rows;
         });
+    return rowsById;
+  }
+
+  private static Map<Long, List<TimelinePoint>> timelines(
+      Map<Long, List<ResultRecord>> primaryRows) {
+    Map<Long, List<TimelinePoint>> out = new HashMap<>();
+    primaryRows.forEach(
+        (id, rows) ->
+            out.put(id, rows.stream().map(row -> TimelinePoint.of(row.result())).toList()));
     return out;
   }
 

@@ -35,7 +35,7 @@ final class CheckEvents implements RunObserver {
     if (listeners.isEmpty()) {
       return;
     }
-    lastStatus.computeIfAbsent(monitor.id(), id -> seed(id));
+    lastStatus.computeIfAbsent(monitor.id(), id -> seed(id, monitor.config().models()));
   }
 
   /**
@@ -46,7 +46,7 @@ final class CheckEvents implements RunObserver {
     if (listeners.isEmpty()) {
       return;
     }
-    lastStatus.put(monitor.id(), seed(monitor.id()));
+    lastStatus.put(monitor.id(), seed(monitor.id(), monitor.config().models()));
   }
 
   /** Forgets a deleted monitor. */
@@ -79,11 +79,11 @@ final class CheckEvents implements RunObserver {
     each(listener -> listener.onRun(monitor, results));
   }
 
-  private Map<String, CheckStatus> seed(long monitorId) {
+  private Map<String, CheckStatus> seed(long monitorId, List<String> models) {
     Map<String, CheckStatus> known = new ConcurrentHashMap<>();
     try {
       store
-          .latestPerModel(List.of(monitorId))
+          .latestPerModel(Map.of(monitorId, models))
           .forEach(row -> known.put(row.result().model(), row.result().status()));
     } catch (RuntimeException e) {
       log.warn("channel_monitor: could not read previous statuses of monitor {}", monitorId);

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -17,7 +18,9 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -182,14 +185,21 @@ public final class InMemoryStore implements ChannelMonitorStore {
   }
 
   @Override
-  public List<ResultRecord> latestPerModel(Collection<Long> monitorIds) {
-    Collection<Long> ids = distinct(monitorIds);
+  public List<ResultRecord> latestPerModel(
+      Map<Long, ? extends Collection<String>> modelsByMonitor) {
+    Map<Long, Set<String>> asked = new LinkedHashMap<>();
+    modelsByMonitor.forEach(
+        (id, models) -> {
+          Set<String> distinct = new LinkedHashSet<>();
+          for (String model : Objects.requireNonNull(models, "models")) {
+            distinct.add(Objects.requireNonNull(model, "model"));
+          }
+          asked.put(Objects.requireNonNull(id, "monitor id"), distinct);
+        });
     return read(
         () -> {
           List<ResultRecord> latest = new ArrayList<>();
-          for (long id : ids) {
-            results.addLatest(id, latest);
-          }
+          asked.forEach((id, models) -> results.addLatest(id, models, latest));
           return latest;
         });
   }
@@ -211,17 +221,22 @@ public final class InMemoryStore implements ChannelMonitorStore {
   }
 
   @Override
-  public List<ModelCounts> countResults(Collection<Long> monitorIds, Instant from, Instant to) {
+  public Map<Instant, List<ModelCounts>> countResultsFrom(
+      Collection<Long> monitorIds, Collection<Instant> froms, Instant to) {
     Collection<Long> ids = distinct(monitorIds);
-    Objects.requireNonNull(from, "from");
+    Set<Instant> starts = starts(froms);
     Objects.requireNonNull(to, "to");
     return read(
         () -> {
-          List<ModelCounts> counts = new ArrayList<>();
-          for (long id : ids) {
-            counts.addAll(results.count(id, from, to));
+          Map<Instant, List<ModelCounts>> out = new TreeMap<>();
+          for (Instant from : starts) {
+            List<ModelCounts> counts = new ArrayList<>();
+            for (long id : ids) {
+              counts.addAll(results.count(id, from, to));
+            }
+            out.put(from, counts);
           }
-          return counts;
+          return out;
         });
   }
 
@@ -264,17 +279,22 @@ public final class InMemoryStore implements ChannelMonitorStore {
   }
 
   @Override
-  public List<ModelCounts> sumRollups(Collection<Long> monitorIds, LocalDate from, LocalDate to) {
+  public Map<LocalDate, List<ModelCounts>> sumRollupsFrom(
+      Collection<Long> monitorIds, Collection<LocalDate> froms, LocalDate to) {
     Collection<Long> ids = distinct(monitorIds);
-    Objects.requireNonNull(from, "from");
+    Set<LocalDate> starts = starts(froms);
     Objects.requireNonNull(to, "to");
     return read(
         () -> {
-          List<ModelCounts> sums = new ArrayList<>();
-          for (long id : ids) {
-            sums.addAll(rollups.sum(id, from, to));
+          Map<LocalDate, List<ModelCounts>> out = new TreeMap<>();
+          for (LocalDate from : starts) {
+            List<ModelCounts> sums = new ArrayList<>();
+            for (long id : ids) {
+              sums.addAll(rollups.sum(id, from, to));
+            }
+            out.put(from, sums);
           }
-          return sums;
+          return out;
         });
   }
 
@@ -303,6 +323,14 @@ public final class InMemoryStore implements ChannelMonitorStore {
   @Override
   public void unlock(String name, String owner) {
     leases.unlock(name, owner);
+  }
+
+  private static <T extends Comparable<? super T>> Set<T> starts(Collection<T> froms) {
+    Set<T> starts = new TreeSet<>();
+    for (T from : Objects.requireNonNull(froms, "froms")) {
+      starts.add(Objects.requireNonNull(from, "from"));
+    }
+    return starts;
   }
 
   private static Collection<Long> distinct(Collection<Long> ids) {

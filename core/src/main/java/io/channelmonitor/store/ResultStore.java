@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Keeps check results: one row per model per run. A {@code limit} below 1 or an empty time range
@@ -18,10 +19,15 @@ public interface ResultStore {
   void insertResults(List<ResultRecord> results);
 
   /**
-   * For each (monitor, model) of the given monitors, the newest result (by checkedAt, then id). One
-   * read for any number of monitors; the order of the list is unspecified.
+   * For each monitor in {@code modelsByMonitor} and each model it maps to, the newest result of
+   * that model (by checkedAt, then id). Models without results, and results of models not asked
+   * for, are left out; duplicate models are ignored. One read for any number of monitors; the order
+   * of the list is unspecified. The models are part of the question so that a database can answer
+   * each (monitor, model) from its index instead of ranking every stored row.
+   *
+   * @param modelsByMonitor the models to read per monitor id; no null key, collection or model
    */
-  List<ResultRecord> latestPerModel(Collection<Long> monitorIds);
+  List<ResultRecord> latestPerModel(Map<Long, ? extends Collection<String>> modelsByMonitor);
 
   /**
    * For each monitor in {@code modelByMonitor}, the newest {@code limit} results of the model it
@@ -37,10 +43,27 @@ public interface ResultStore {
   List<ResultRecord> history(long monitorId, String model, int limit);
 
   /**
-   * Counts the results of the given monitors with {@code from <= checkedAt < to}, per (monitor,
-   * model). Pairs without results are left out.
+   * Counts the results of the given monitors per (monitor, model) over several ranges that share
+   * their end: for each {@code from} in {@code froms}, the results with {@code from <= checkedAt <
+   * to}. One read for any number of monitors and ranges, so that a database scans the widest range
+   * once instead of once per range.
+   *
+   * @param froms the starts of the ranges; duplicates are ignored
+   * @return one entry per distinct start, holding the counts of its range; a pair without results
+   *     in a range is left out of that range's list, and a start not before {@code to} maps to an
+   *     empty list
    */
-  List<ModelCounts> countResults(Collection<Long> monitorIds, Instant from, Instant to);
+  Map<Instant, List<ModelCounts>> countResultsFrom(
+      Collection<Long> monitorIds, Collection<Instant> froms, Instant to);
+
+  /**
+   * Counts the results of the given monitors with {@code from <= checkedAt < to}, per (monitor,
+   * model). Pairs without results are left out. {@link #countResultsFrom} with one start.
+   */
+  default List<ModelCounts> countResults(Collection<Long> monitorIds, Instant from, Instant to) {
+    Objects.requireNonNull(from, "from");
+    return countResultsFrom(monitorIds, List.of(from), to).get(from);
+  }
 
   /**
    * Deletes at most {@code batchSize} results with {@code checkedAt < before}, oldest first.

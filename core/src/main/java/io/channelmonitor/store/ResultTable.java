@@ -5,6 +5,7 @@ import io.channelmonitor.CheckStatus;
 import io.channelmonitor.FailureKind;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -44,10 +45,14 @@ final class ResultTable {
     return byMonitor.keySet();
   }
 
-  /** Adds the newest result of each model of the monitor to {@code out}. */
-  void addLatest(long monitorId, List<ResultRecord> out) {
-    for (NavigableSet<ResultRecord> rows : models(monitorId).values()) {
-      out.add(rows.last());
+  /** Adds the newest result of each of the given models of the monitor to {@code out}. */
+  void addLatest(long monitorId, Collection<String> models, List<ResultRecord> out) {
+    Map<String, NavigableSet<ResultRecord>> stored = models(monitorId);
+    for (String model : models) {
+      NavigableSet<ResultRecord> rows = stored.get(model);
+      if (rows != null) {
+        out.add(rows.last());
+      }
     }
   }
 

@@ -3,6 +3,8 @@ package io.channelmonitor.store;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 /** Keeps daily rollups: per (monitor, model, UTC day) counts computed from the raw results. */
 public interface RollupStore {
@@ -20,10 +22,27 @@ public interface RollupStore {
   List<DailyRollup> rollups(Collection<Long> monitorIds, LocalDate from, LocalDate to);
 
   /**
-   * The rollups of the given monitors with {@code from <= day <= to}, summed per (monitor, model).
-   * Pairs without rows are left out.
+   * The rollups of the given monitors summed per (monitor, model) over several day ranges that
+   * share their last day: for each {@code from} in {@code froms}, the rows with {@code from <= day
+   * <= to}. One read for any number of monitors and ranges, so that a database scans the widest
+   * range once instead of once per range.
+   *
+   * @param froms the first days of the ranges; duplicates are ignored
+   * @return one entry per distinct first day, holding the sums of its range; a pair without rows in
+   *     a range is left out of that range's list, and a first day after {@code to} maps to an empty
+   *     list
    */
-  List<ModelCounts> sumRollups(Collection<Long> monitorIds, LocalDate from, LocalDate to);
+  Map<LocalDate, List<ModelCounts>> sumRollupsFrom(
+      Collection<Long> monitorIds, Collection<LocalDate> froms, LocalDate to);
+
+  /**
+   * The rollups of the given monitors with {@code from <= day <= to}, summed per (monitor, model).
+   * Pairs without rows are left out. {@link #sumRollupsFrom} with one first day.
+   */
+  default List<ModelCounts> sumRollups(Collection<Long> monitorIds, LocalDate from, LocalDate to) {
+    Objects.requireNonNull(from, "from");
+    return sumRollupsFrom(monitorIds, List.of(from), to).get(from);
+  }
 
   /**
    * Deletes at most {@code batchSize} rollup rows with {@code day < before}.

@@ -124,8 +124,14 @@ final class Jdbc {
     return value == null ? null : value.toInstant();
   }
 
-  /** Reads a nullable BIGINT. */
-  static Long getNullableLong(ResultSet rows, String column) throws SQLException {
+  /** Reads a timestamp with time zone, by position, as an instant, or null. */
+  static Instant getInstant(ResultSet rows, int column) throws SQLException {
+    OffsetDateTime value = rows.getObject(column, OffsetDateTime.class);
+    return value == null ? null : value.toInstant();
+  }
+
+  /** Reads a nullable BIGINT by position. */
+  static Long getNullableLong(ResultSet rows, int column) throws SQLException {
     long value = rows.getLong(column);
     return rows.wasNull() ? null : value;
   }

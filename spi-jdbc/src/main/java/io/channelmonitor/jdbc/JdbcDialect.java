@@ -63,6 +63,39 @@ public enum JdbcDialect {
     return this == POSTGRESQL ? " FOR KEY SHARE" : " FOR UPDATE";
   }
 
+  /**
+   * The newest rows of each (monitor, model) pair, in no particular order. The pairs are two
+   * parallel array parameters (BIGINT ids, then VARCHAR models) and the number of rows per pair is
+   * the third parameter.
+   *
+   * <p>PostgreSQL answers each pair with a {@code LATERAL} index scan of {@code (monitor_id, model,
+   * checked_at DESC, id DESC)} that stops after the limit, so the cost follows the pairs and the
+   * limit, not the stored rows; the plan does not depend on the parameter values. H2 2.x has no
+   * {@code LATERAL}, so it ranks the rows of the asked pairs with {@code ROW_NUMBER()}.
+   */
+  String newestPerPair(String results) {
+    if (this == POSTGRESQL) {
+      return "SELECT "
+          + ResultMapping.allColumns("r")
+          + " FROM UNNEST(?, ?) AS wanted (monitor_id, model) CROSS JOIN LATERAL (SELECT "
+          + ResultMapping.allColumns("n")
+          + " FROM "
+          + results
+          + " n WHERE n.monitor_id = wanted.monitor_id AND n.model = wanted.model"
+          + " ORDER BY n.checked_at DESC, n.id DESC LIMIT ?) r";
+    }
+    return "SELECT "
+        + ResultMapping.ALL_COLUMNS
+        + " FROM (SELECT "
+        + ResultMapping.allColumns("r")
+        + ", ROW_NUMBER() OVER (PARTITION BY r.monitor_id, r.model"
+        + " ORDER BY r.checked_at DESC, r.id DESC) AS newest_rank FROM "
+        + results
+        + " r JOIN UNNEST(?, ?) AS wanted (monitor_id, model)"
+        + " ON r.monitor_id = wanted.monitor_id AND r.model = wanted.model) ranked"
+        + " WHERE newest_rank <= ?";
+  }
+
   /** Inserts a lock row (name, owner, locked_until) unless one with that name exists. */
   String insertLockIfAbsent(String locks) {
     String insert = "INSERT INTO " + locks + " (name, owner, locked_until) VALUES (?, ?, ?)";

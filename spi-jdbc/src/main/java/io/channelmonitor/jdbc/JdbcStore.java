@@ -124,8 +124,9 @@ public final class JdbcStore implements ChannelMonitorStore {
   }
 
   @Override
-  public List<ResultRecord> latestPerModel(Collection<Long> monitorIds) {
-    return results.latestPerModel(monitorIds);
+  public List<ResultRecord> latestPerModel(
+      Map<Long, ? extends Collection<String>> modelsByMonitor) {
+    return results.latestPerModel(Objects.requireNonNull(modelsByMonitor, "modelsByMonitor"));
   }
 
   @Override
@@ -139,8 +140,9 @@ public final class JdbcStore implements ChannelMonitorStore {
   }
 
   @Override
-  public List<ModelCounts> countResults(Collection<Long> monitorIds, Instant from, Instant to) {
-    return results.count(monitorIds, from, to);
+  public Map<Instant, List<ModelCounts>> countResultsFrom(
+      Collection<Long> monitorIds, Collection<Instant> froms, Instant to) {
+    return results.countFrom(monitorIds, froms, to);
   }
 
   @Override
@@ -159,8 +161,9 @@ public final class JdbcStore implements ChannelMonitorStore {
   }
 
   @Override
-  public List<ModelCounts> sumRollups(Collection<Long> monitorIds, LocalDate from, LocalDate to) {
-    return rollups.sum(monitorIds, from, to);
+  public Map<LocalDate, List<ModelCounts>> sumRollupsFrom(
+      Collection<Long> monitorIds, Collection<LocalDate> froms, LocalDate to) {
+    return rollups.sumFrom(monitorIds, froms, to);
   }
 
   @Override

@@ -9,7 +9,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,6 +20,11 @@ import java.util.TreeMap;
 
 /** The results table: batch inserts, newest-first reads, window counts and pruning. */
 final class ResultRows {
+  private static final Comparator<ResultRecord> BY_MONITOR_NEWEST_FIRST =
+      Comparator.comparingLong(ResultRecord::monitorId)
+          .thenComparing(row -> row.result().checkedAt(), Comparator.reverseOrder())
+          .thenComparing(ResultRecord::id, Comparator.reverseOrder());
+
   private final Jdbc jdbc;
   private final JdbcDialect dialect;
   private final String table;
@@ -92,74 +99,73 @@ final class ResultRows {
     return live;
   }
 
-  /** One window query per chunk of ids: the first row of each (monitor, model) partition. */
-  List<ResultRecord> latestPerModel(Collection<Long> monitorIds) {
-    List<List<Long>> chunks = SqlParts.chunks(monitorIds);
-    String sql =
-        "SELECT "
-            + ResultMapping.ALL_COLUMNS
-            + " FROM (SELECT "
-            + ResultMapping.ALL_COLUMNS
-            + ", ROW_NUMBER() OVER (PARTITION BY monitor_id, model"
-            + " ORDER BY checked_at DESC, id DESC) AS rn FROM "
-            + table
-            + " WHERE monitor_id = ANY(?)) ranked WHERE rn = 1";
-    return jdbc.call(
-        "latestPerModel",
-        connection -> {
-          List<ResultRecord> latest = new ArrayList<>();
-          for (List<Long> chunk : chunks) {
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-              statement.setArray(1, SqlParts.bigints(connection, chunk));
-              latest.addAll(mapping.readAll(statement));
-            }
+  /** The newest result of each asked (monitor, model): one query per chunk of monitors. */
+  List<ResultRecord> latestPerModel(Map<Long, ? extends Collection<String>> modelsByMonitor) {
+    Map<Long, Set<String>> pairs = new TreeMap<>();
+    modelsByMonitor.forEach(
+        (id, models) -> {
+          Set<String> distinct = new LinkedHashSet<>();
+          for (String model : Objects.requireNonNull(models, "models")) {
+            distinct.add(Objects.requireNonNull(model, "model"));
           }
-          return latest;
+          if (!distinct.isEmpty()) {
+            pairs.put(Objects.requireNonNull(id, "monitor id"), distinct);
+          }
         });
+    return newestPerPair("latestPerModel", pairs, 1);
   }
 
   /**
-   * The (monitor, model) pairs go in as two parallel arrays, unnested and joined to the results; a
-   * window per monitor keeps the newest {@code limit}. Chunks follow ascending monitor ids, so
-   * their concatenation keeps the order.
+   * The newest {@code limit} results of one model per monitor, sorted here by monitor id, then
+   * newest first: the database returns them per pair in no particular order, and sorting the rows
+   * in memory spares it a sort of every row it returns.
    */
   List<ResultRecord> newestResults(Map<Long, String> modelByMonitor, int limit) {
-    Map<Long, String> sorted = new TreeMap<>();
+    Map<Long, Set<String>> pairs = new TreeMap<>();
     modelByMonitor.forEach(
         (id, model) -> {
           if (model != null) {
-            sorted.put(Objects.requireNonNull(id, "monitor id"), model);
+            pairs.put(Objects.requireNonNull(id, "monitor id"), Set.of(model));
           }
         });
-    if (limit < 1 || sorted.isEmpty()) {
+    List<ResultRecord> newest = new ArrayList<>(newestPerPair("newestResults", pairs, limit));
+    newest.sort(BY_MONITOR_NEWEST_FIRST);
+    return newest;
+  }
+
+  /**
+   * The newest {@code limit} rows of every (monitor, model) pair in {@code pairs} (see {@link
+   * JdbcDialect#newestPerPair}), the pairs bound as two parallel arrays, one statement per chunk of
+   * monitors.
+   */
+  private List<ResultRecord> newestPerPair(
+      String operation, Map<Long, Set<String>> pairs, int limit) {
+    if (limit < 1 || pairs.isEmpty()) {
       return List.of();
     }
-    String sql =
-        "SELECT "
-            + ResultMapping.ALL_COLUMNS
-            + " FROM (SELECT "
-            + ResultMapping.allColumns("r")
-            + ", ROW_NUMBER() OVER (PARTITION BY r.monitor_id ORDER BY r.checked_at DESC, r.id DESC)"
-            + " AS rn FROM "
-            + table
-            + " r JOIN UNNEST(?, ?) AS wanted (monitor_id, model)"
-            + " ON r.monitor_id = wanted.monitor_id AND r.model = wanted.model) ranked"
-            + " WHERE rn <= ? ORDER BY monitor_id, checked_at DESC, id DESC";
-    List<List<Long>> chunks = SqlParts.chunks(sorted.keySet());
+    String sql = dialect.newestPerPair(table);
+    List<List<Long>> chunks = SqlParts.chunks(pairs.keySet());
     return jdbc.call(
-        "newestResults",
+        operation,
         connection -> {
-          List<ResultRecord> newest = new ArrayList<>();
+          List<ResultRecord> rows = new ArrayList<>();
           for (List<Long> chunk : chunks) {
+            List<Long> ids = new ArrayList<>();
+            List<String> models = new ArrayList<>();
+            for (Long id : chunk) {
+              for (String model : pairs.get(id)) {
+                ids.add(id);
+                models.add(model);
+              }
+            }
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
-              statement.setArray(1, SqlParts.bigints(connection, chunk));
-              statement.setArray(
-                  2, SqlParts.varchars(connection, chunk.stream().map(sorted::get).toList()));
+              statement.setArray(1, SqlParts.bigints(connection, ids));
+              statement.setArray(2, SqlParts.varchars(connection, models));
               statement.setInt(3, limit);
-              newest.addAll(mapping.readAll(statement));
+              rows.addAll(mapping.readAll(statement));
             }
           }
-          return newest;
+          return rows;
         });
   }
 
@@ -190,41 +196,34 @@ final class ResultRows {
         });
   }
 
-  List<ModelCounts> count(Collection<Long> monitorIds, Instant from, Instant to) {
+  /**
+   * The counts of every range {@code [from, to)} in one statement per chunk of ids (see {@link
+   * RangeSums}); every start gets an entry, empty when it is not before {@code to}.
+   */
+  Map<Instant, List<ModelCounts>> countFrom(
+      Collection<Long> monitorIds, Collection<Instant> froms, Instant to) {
     List<List<Long>> chunks = SqlParts.chunks(monitorIds);
-    Objects.requireNonNull(from, "from");
     Objects.requireNonNull(to, "to");
-    if (!from.isBefore(to) || chunks.isEmpty()) {
-      return List.of();
+    Map<Instant, List<ModelCounts>> out = new TreeMap<>();
+    Objects.requireNonNull(froms, "froms")
+        .forEach(from -> out.put(Objects.requireNonNull(from, "from"), new ArrayList<>()));
+    List<Instant> starts = out.keySet().stream().filter(from -> from.isBefore(to)).toList();
+    if (starts.isEmpty() || chunks.isEmpty()) {
+      return out;
     }
-    String sql =
-        "SELECT monitor_id, model, "
-            + SqlParts.STATUS_SUMS
-            + " FROM "
-            + table
-            + " WHERE monitor_id = ANY(?) AND checked_at >= ? AND checked_at < ?"
-            + " GROUP BY monitor_id, model";
+    RangeSums sums =
+        RangeSums.ofResults(
+            table,
+            starts.stream().map(SqlLiterals::instant).toList(),
+            "checked_at < " + SqlLiterals.instant(to));
+    List<List<ModelCounts>> ranges = starts.stream().map(out::get).toList();
     return jdbc.call(
-        "countResults",
+        "countResultsFrom",
         connection -> {
-          List<ModelCounts> counts = new ArrayList<>();
           for (List<Long> chunk : chunks) {
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-              statement.setArray(1, SqlParts.bigints(connection, chunk));
-              Jdbc.setInstant(statement, 2, from);
-              Jdbc.setInstant(statement, 3, to);
-              try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                  counts.add(
-                      new ModelCounts(
-                          rows.getLong("monitor_id"),
-                          rows.getString("model"),
-                          SqlParts.statusCounts(rows)));
-                }
-              }
-            }
+            sums.read(connection, chunk, ranges);
           }
-          return counts;
+          return out;
         });
   }
 

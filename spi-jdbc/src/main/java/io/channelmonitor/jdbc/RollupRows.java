@@ -13,7 +13,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * The daily rollups table. A day is rolled up by one idempotent upsert computed from the results
@@ -172,12 +174,7 @@ final class RollupRows {
   }
 
   List<DailyRollup> rollups(Collection<Long> monitorIds, LocalDate from, LocalDate to) {
-    String sql =
-        "SELECT monitor_id, model, bucket_date, "
-            + COUNTERS
-            + " FROM "
-            + table
-            + " WHERE monitor_id = ANY(?) AND bucket_date >= ? AND bucket_date <= ?";
+    String sql = "SELECT monitor_id, model, bucket_date, " + COUNTERS + " FROM " + table;
     return readRange(
         "rollups",
         sql,
@@ -192,29 +189,44 @@ final class RollupRows {
                 SqlParts.statusCounts(rows)));
   }
 
-  List<ModelCounts> sum(Collection<Long> monitorIds, LocalDate from, LocalDate to) {
-    String sql =
-        "SELECT monitor_id, model, "
-            + SqlParts.ROLLUP_SUMS
-            + " FROM "
-            + table
-            + " WHERE monitor_id = ANY(?) AND bucket_date >= ? AND bucket_date <= ?"
-            + " GROUP BY monitor_id, model";
-    return readRange(
-        "sumRollups",
-        sql,
-        monitorIds,
-        from,
-        to,
-        rows ->
-            new ModelCounts(
-                rows.getLong("monitor_id"), rows.getString("model"), SqlParts.statusCounts(rows)));
+  /**
+   * The sums of every day range {@code from..to} in one statement per chunk of ids (see {@link
+   * RangeSums}); every first day gets an entry, empty when it is after {@code to}.
+   */
+  Map<LocalDate, List<ModelCounts>> sumFrom(
+      Collection<Long> monitorIds, Collection<LocalDate> froms, LocalDate to) {
+    List<List<Long>> chunks = SqlParts.chunks(monitorIds);
+    Objects.requireNonNull(to, "to");
+    Map<LocalDate, List<ModelCounts>> out = new TreeMap<>();
+    Objects.requireNonNull(froms, "froms")
+        .forEach(from -> out.put(Objects.requireNonNull(from, "from"), new ArrayList<>()));
+    List<LocalDate> starts = out.keySet().stream().filter(from -> !from.isAfter(to)).toList();
+    if (starts.isEmpty() || chunks.isEmpty()) {
+      return out;
+    }
+    RangeSums sums =
+        RangeSums.ofRollups(
+            table,
+            starts.stream().map(SqlLiterals::day).toList(),
+            "bucket_date <= " + SqlLiterals.day(to));
+    List<List<ModelCounts>> ranges = starts.stream().map(out::get).toList();
+    return jdbc.call(
+        "sumRollupsFrom",
+        connection -> {
+          for (List<Long> chunk : chunks) {
+            sums.read(connection, chunk, ranges);
+          }
+          return out;
+        });
   }
 
-  /** Reads rows of a query on (ids, from day, to day), one statement per chunk of ids. */
+  /**
+   * Reads the rows of {@code select} with the ids and the days {@code from..to}: one statement per
+   * chunk of ids, with the ids and days written as literals (see {@link SqlLiterals}).
+   */
   private <T> List<T> readRange(
       String operation,
-      String sql,
+      String select,
       Collection<Long> monitorIds,
       LocalDate from,
       LocalDate to,
@@ -225,19 +237,21 @@ final class RollupRows {
     if (from.isAfter(to) || chunks.isEmpty()) {
       return List.of();
     }
+    String days =
+        " AND bucket_date >= "
+            + SqlLiterals.day(from)
+            + " AND bucket_date <= "
+            + SqlLiterals.day(to);
     return jdbc.call(
         operation,
         connection -> {
           List<T> out = new ArrayList<>();
           for (List<Long> chunk : chunks) {
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-              statement.setArray(1, SqlParts.bigints(connection, chunk));
-              statement.setObject(2, from);
-              statement.setObject(3, to);
-              try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                  out.add(reader.read(rows));
-                }
+            String sql = select + " WHERE monitor_id IN (" + SqlLiterals.ids(chunk) + ")" + days;
+            try (PreparedStatement statement = connection.prepareStatement(sql);
+                ResultSet rows = statement.executeQuery()) {
+              while (rows.next()) {
+                out.add(reader.read(rows));
               }
             }
           }

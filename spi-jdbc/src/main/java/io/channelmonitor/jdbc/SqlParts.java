@@ -39,12 +39,6 @@ final class SqlParts {
           + available()
           + " THEN 1 ELSE 0 END) AS latency_count";
 
-  /** The sums of the six counters of rollup rows, under their own names. */
-  static final String ROLLUP_SUMS =
-      "SUM(operational_count) AS operational_count, SUM(degraded_count) AS degraded_count,"
-          + " SUM(failed_count) AS failed_count, SUM(error_count) AS error_count,"
-          + " SUM(latency_sum_ms) AS latency_sum_ms, SUM(latency_count) AS latency_count";
-
   private SqlParts() {}
 
   private static String count(CheckStatus status, String alias) {

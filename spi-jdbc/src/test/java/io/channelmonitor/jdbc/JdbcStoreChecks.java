@@ -80,7 +80,7 @@ abstract class JdbcStoreChecks {
               assertThat(e.getCause().getMessage()).doesNotContain("mmmm");
             });
     assertThat(store.history(stored.id(), null, 10)).isEmpty();
-    assertThat(store.latestPerModel(List.of(stored.id()))).isEmpty();
+    assertThat(store.latestPerModel(Map.of(stored.id(), List.of("fine", "also-fine")))).isEmpty();
   }
 
   @Test
@@ -101,8 +101,10 @@ abstract class JdbcStoreChecks {
     ids.add(last.id());
     Map<Long, String> modelByMonitor = new HashMap<>();
     ids.forEach(id -> modelByMonitor.put(id, "x"));
+    Map<Long, List<String>> modelsByMonitor = new HashMap<>();
+    ids.forEach(id -> modelsByMonitor.put(id, List.of("x", "y")));
 
-    assertThat(store.latestPerModel(ids)).hasSize(3);
+    assertThat(store.latestPerModel(modelsByMonitor)).hasSize(3);
     assertThat(store.newestResults(modelByMonitor, 5))
         .extracting(ResultRecord::monitorId)
         .containsExactly(first.id(), last.id());
@@ -271,7 +273,7 @@ abstract class JdbcStoreChecks {
     check.run();
     store.listEnabledMonitors();
     check.run();
-    store.latestPerModel(ids);
+    store.latestPerModel(Map.of(updated.id(), List.of("gpt-4o-mini")));
     check.run();
     store.newestResults(Map.of(updated.id(), "gpt-4o-mini"), 5);
     check.run();

@@ -48,7 +48,7 @@ public enum JpaDialect {
           + " (id, rollup_watermark) VALUES ("
           + row
           + ", "
-          + DayLiterals.sql(day)
+          + SqlLiterals.day(day)
           + ") ON CONFLICT (id)"
           + " DO UPDATE SET rollup_watermark = EXCLUDED.rollup_watermark";
     }
@@ -57,7 +57,7 @@ public enum JpaDialect {
         + " (id, rollup_watermark) KEY (id) VALUES ("
         + row
         + ", "
-        + DayLiterals.sql(day)
+        + SqlLiterals.day(day)
         + ")";
   }
 

@@ -52,9 +52,13 @@ import org.slf4j.LoggerFactory;
  * insertion order across instances. Hibernate executes an identity insert as soon as the entity is
  * persisted, so a run's results are one insert per model, after one lock of their monitors, all in
  * one transaction ({@code hibernate.jdbc.batch_size} does not batch identity inserts). Reads and
- * counts are one statement per call for up to 1000 monitors; a day's rollup is one statement on
- * PostgreSQL (a lock and a {@code MERGE} on H2); pruning selects the oldest ids and deletes them.
- * Hosts passing many monitors may set {@code hibernate.query.in_clause_parameter_padding=true}.
+ * counts are one statement per call for up to 1000 monitors (5,000 (monitor, model) pairs for the
+ * newest-result reads, which PostgreSQL answers per pair from an index with {@code LATERAL}); the
+ * window counts and sums answer all their ranges in that statement, with ids, days and instants as
+ * SQL literals so that PostgreSQL never keeps a generic plan for them. A day's rollup is one
+ * statement on PostgreSQL (a lock and a {@code MERGE} on H2); pruning selects the oldest ids and
+ * deletes them. Hosts passing many monitors may set {@code
+ * hibernate.query.in_clause_parameter_padding=true}.
  *
  * <p><b>Failures.</b> A {@link jakarta.persistence.PersistenceException} becomes a {@link
  * io.channelmonitor.StoreException} whose message names the operation and the SQLState; messages
@@ -97,7 +101,7 @@ public final class JpaStore implements ChannelMonitorStore {
     this.dialect = dialect;
     this.monitors = new Monitors(transactions);
     this.results = new Results(transactions);
-    this.newest = new NewestResults(transactions);
+    this.newest = new NewestResults(transactions, dialect);
     this.rollupWriter = new RollupUpsert(transactions, dialect, clock);
     this.rollups = new Rollups(transactions);
     this.maintenance = new Maintenance(transactions, dialect, clock);
@@ -154,8 +158,9 @@ public final class JpaStore implements ChannelMonitorStore {
   }
 
   @Override
-  public List<ResultRecord> latestPerModel(Collection<Long> monitorIds) {
-    return newest.latestPerModel(monitorIds);
+  public List<ResultRecord> latestPerModel(
+      Map<Long, ? extends Collection<String>> modelsByMonitor) {
+    return newest.latestPerModel(modelsByMonitor);
   }
 
   @Override
@@ -169,8 +174,9 @@ public final class JpaStore implements ChannelMonitorStore {
   }
 
   @Override
-  public List<ModelCounts> countResults(Collection<Long> monitorIds, Instant from, Instant to) {
-    return results.count(monitorIds, from, to);
+  public Map<Instant, List<ModelCounts>> countResultsFrom(
+      Collection<Long> monitorIds, Collection<Instant> froms, Instant to) {
+    return results.countFrom(monitorIds, froms, to);
   }
 
   @Override
@@ -189,8 +195,9 @@ public final class JpaStore implements ChannelMonitorStore {
   }
 
   @Override
-  public List<ModelCounts> sumRollups(Collection<Long> monitorIds, LocalDate from, LocalDate to) {
-    return rollups.sum(monitorIds, from, to);
+  public Map<LocalDate, List<ModelCounts>> sumRollupsFrom(
+      Collection<Long> monitorIds, Collection<LocalDate> froms, LocalDate to) {
+    return rollups.sumFrom(monitorIds, froms, to);
   }
 
   @Override

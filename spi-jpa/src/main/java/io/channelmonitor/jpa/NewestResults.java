@@ -6,113 +6,155 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The newest results of many monitors in one read: a native query ranks the rows of each partition
- * with {@code ROW_NUMBER()} (newest first, ties on checkedAt by id) and keeps the first ones. JPQL
- * has no window functions, and the same SQL runs on PostgreSQL and H2. Lists longer than {@link
- * Ids#CHUNK} monitors take one query per chunk.
+ * The newest results of many (monitor, model) pairs in one native read; JPQL has neither {@code
+ * LATERAL} nor window functions. The pairs go in as bound parameters, a monitor id and a model per
+ * pair.
+ *
+ * <p>PostgreSQL answers each pair with a {@code LATERAL} index scan of {@code (monitor_id, model,
+ * checked_at DESC, id DESC)} that stops after the limit, so the cost follows the pairs, not the
+ * stored rows. H2 2.x has no {@code LATERAL}: it ranks the rows of the asked pairs with {@code
+ * ROW_NUMBER()}. A read takes one statement for up to {@link #PAIRS} pairs (1,000 monitors of three
+ * models are one statement); more are split, whole monitors per statement.
  */
 final class NewestResults {
+  /** Pairs per statement: two bind parameters each, well below the drivers' limits. */
+  static final int PAIRS = 5_000;
+
   /** The columns of {@link ResultEntity}, as a native entity query must return them. */
   private static final String COLUMNS =
       "id, monitor_id, model, status, failure_kind, latency_ms, first_token_latency_ms,"
           + " ping_latency_ms, message, checked_at";
 
-  private final Transactions transactions;
+  private static final Comparator<ResultRecord> BY_MONITOR_NEWEST_FIRST =
+      Comparator.comparingLong(ResultRecord::monitorId)
+          .thenComparing(row -> row.result().checkedAt(), Comparator.reverseOrder())
+          .thenComparing(ResultRecord::id, Comparator.reverseOrder());
 
-  NewestResults(Transactions transactions) {
+  private final Transactions transactions;
+  private final JpaDialect dialect;
+
+  NewestResults(Transactions transactions, JpaDialect dialect) {
     this.transactions = transactions;
+    this.dialect = dialect;
   }
 
-  /** The first row of each (monitor, model) partition of the given monitors. */
-  List<ResultRecord> latestPerModel(Collection<Long> monitorIds) {
-    List<List<Long>> chunks = Ids.chunks(monitorIds);
-    if (chunks.isEmpty()) {
-      return List.of();
-    }
-    String sql = ranked("PARTITION BY r.monitor_id, r.model", "r.monitor_id IN (:ids)") + " = 1";
-    return transactions.run(
-        "latestPerModel",
-        manager -> {
-          List<ResultRecord> latest = new ArrayList<>();
-          for (List<Long> chunk : chunks) {
-            latest.addAll(read(entityQuery(manager, sql).setParameter("ids", chunk)));
-          }
-          return latest;
-        });
+  /** The newest result of each asked model of each asked monitor. */
+  List<ResultRecord> latestPerModel(Map<Long, ? extends Collection<String>> modelsByMonitor) {
+    Map<Long, Set<String>> pairs = new TreeMap<>();
+    Objects.requireNonNull(modelsByMonitor, "modelsByMonitor")
+        .forEach(
+            (id, models) -> {
+              Set<String> distinct = new LinkedHashSet<>();
+              for (String model : Objects.requireNonNull(models, "models")) {
+                distinct.add(Objects.requireNonNull(model, "model"));
+              }
+              if (!distinct.isEmpty()) {
+                pairs.put(Objects.requireNonNull(id, "monitor id"), distinct);
+              }
+            });
+    return read("latestPerModel", pairs, 1);
   }
 
   /**
-   * The (monitor, model) pairs go in as a row-value IN list; a window per monitor keeps the newest
-   * {@code limit}. Chunks follow ascending monitor ids, so their concatenation keeps the order.
+   * The newest {@code limit} results of the mapped model of each monitor, sorted here by monitor
+   * id, then newest first.
    */
   List<ResultRecord> newest(Map<Long, String> modelByMonitor, int limit) {
-    Map<Long, String> sorted = new TreeMap<>();
+    Map<Long, Set<String>> pairs = new TreeMap<>();
     Objects.requireNonNull(modelByMonitor, "modelByMonitor")
         .forEach(
             (id, model) -> {
               if (model != null) {
-                sorted.put(Objects.requireNonNull(id, "monitor id"), model);
+                pairs.put(Objects.requireNonNull(id, "monitor id"), Set.of(model));
               }
             });
-    if (limit < 1 || sorted.isEmpty()) {
+    List<ResultRecord> newest = new ArrayList<>(read("newestResults", pairs, limit));
+    newest.sort(BY_MONITOR_NEWEST_FIRST);
+    return newest;
+  }
+
+  /** The newest {@code limit} rows of every pair, in one transaction. */
+  private List<ResultRecord> read(String operation, Map<Long, Set<String>> pairs, int limit) {
+    if (limit < 1 || pairs.isEmpty()) {
       return List.of();
     }
-    List<List<Long>> chunks = Ids.chunks(sorted.keySet());
+    List<List<Pair>> chunks = chunks(pairs);
     return transactions.run(
-        "newestResults",
+        operation,
         manager -> {
-          List<ResultRecord> newest = new ArrayList<>();
-          for (List<Long> chunk : chunks) {
-            newest.addAll(read(pairQuery(manager, chunk, sorted, limit)));
+          List<ResultRecord> rows = new ArrayList<>();
+          for (List<Pair> chunk : chunks) {
+            rows.addAll(records(query(manager, chunk, limit)));
           }
-          return newest;
+          return rows;
         });
   }
 
-  private static Query pairQuery(
-      EntityManager manager, List<Long> ids, Map<Long, String> modelByMonitor, int limit) {
-    StringBuilder pairs = new StringBuilder("(r.monitor_id, r.model) IN (");
-    for (int i = 0; i < ids.size(); i++) {
-      pairs.append(i == 0 ? "" : ", ").append("(:m").append(i).append(", :p").append(i).append(')');
+  /** The pairs, whole monitors per chunk, at most {@link #PAIRS} per chunk unless one has more. */
+  private static List<List<Pair>> chunks(Map<Long, Set<String>> pairs) {
+    List<List<Pair>> chunks = new ArrayList<>();
+    List<Pair> chunk = new ArrayList<>();
+    for (Map.Entry<Long, Set<String>> monitor : pairs.entrySet()) {
+      if (!chunk.isEmpty() && chunk.size() + monitor.getValue().size() > PAIRS) {
+        chunks.add(chunk);
+        chunk = new ArrayList<>();
+      }
+      for (String model : monitor.getValue()) {
+        chunk.add(new Pair(monitor.getKey(), model));
+      }
     }
-    pairs.append(')');
-    String sql =
-        ranked("PARTITION BY r.monitor_id", pairs.toString())
-            + " <= :limit ORDER BY monitor_id, checked_at DESC, id DESC";
-    Query query = entityQuery(manager, sql).setParameter("limit", limit);
-    for (int i = 0; i < ids.size(); i++) {
-      query.setParameter("m" + i, ids.get(i)).setParameter("p" + i, modelByMonitor.get(ids.get(i)));
+    chunks.add(chunk);
+    return chunks;
+  }
+
+  private Query query(EntityManager manager, List<Pair> pairs, int limit) {
+    StringBuilder list = new StringBuilder();
+    for (int i = 0; i < pairs.size(); i++) {
+      list.append(i == 0 ? "" : ", ").append("(:m").append(i).append(", :p").append(i).append(')');
+    }
+    String sql = dialect == JpaDialect.POSTGRESQL ? lateral(list) : ranked(list);
+    Query query = manager.createNativeQuery(sql, ResultEntity.class).setParameter("limit", limit);
+    for (int i = 0; i < pairs.size(); i++) {
+      query.setParameter("m" + i, pairs.get(i).monitorId());
+      query.setParameter("p" + i, pairs.get(i).model());
     }
     return query;
   }
 
-  /**
-   * The result columns of the rows matching {@code where}, numbered per {@code partition} newest
-   * first, up to a comparison of the number that the caller appends.
-   */
-  private static String ranked(String partition, String where) {
+  /** PostgreSQL: an index scan per pair of the VALUES list, stopped after the limit. */
+  private static String lateral(CharSequence pairs) {
+    return "SELECT r.* FROM (VALUES "
+        + pairs
+        + ") AS wanted (monitor_id, model) CROSS JOIN LATERAL (SELECT "
+        + COLUMNS
+        + " FROM "
+        + ResultEntity.TABLE
+        + " n WHERE n.monitor_id = wanted.monitor_id AND n.model = wanted.model"
+        + " ORDER BY n.checked_at DESC, n.id DESC LIMIT :limit) r";
+  }
+
+  /** H2: the rows of the asked pairs, numbered per pair newest first, up to the limit. */
+  private static String ranked(CharSequence pairs) {
     return "SELECT "
         + COLUMNS
-        + " FROM (SELECT r.*, ROW_NUMBER() OVER ("
-        + partition
+        + " FROM (SELECT r.*, ROW_NUMBER() OVER (PARTITION BY r.monitor_id, r.model"
         + " ORDER BY r.checked_at DESC, r.id DESC) AS newest_rank FROM "
         + ResultEntity.TABLE
-        + " r WHERE "
-        + where
-        + ") ranked WHERE newest_rank";
+        + " r WHERE (r.monitor_id, r.model) IN ("
+        + pairs
+        + ")) ranked WHERE newest_rank <= :limit";
   }
 
-  private static Query entityQuery(EntityManager manager, String sql) {
-    return manager.createNativeQuery(sql, ResultEntity.class);
-  }
-
-  private static List<ResultRecord> read(Query query) {
+  private static List<ResultRecord> records(Query query) {
     List<?> rows = query.getResultList();
     List<ResultRecord> records = new ArrayList<>(rows.size());
     for (Object row : rows) {
@@ -120,4 +162,7 @@ final class NewestResults {
     }
     return records;
   }
+
+  /** One (monitor, model) pair of a read. */
+  private record Pair(long monitorId, String model) {}
 }

@@ -8,16 +8,18 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
 /** The results: batch inserts, newest-first history, window counts and pruning. */
 final class Results {
   private static final String RESULT = ResultEntity.NAME;
+  private static final RangeSums<Instant> RANGES =
+      RangeSums.ofResults(ResultEntity.TABLE, SqlLiterals::instant);
 
   private final Transactions transactions;
 
@@ -88,39 +90,18 @@ final class Results {
         });
   }
 
-  /** One grouped query per chunk of ids, with the status sums of {@link StatusSums}. */
-  List<ModelCounts> count(Collection<Long> monitorIds, Instant from, Instant to) {
+  /**
+   * The counts of every range {@code [from, to)}: one native statement per chunk of ids, whose
+   * values are all literals (see {@link RangeSums}).
+   */
+  Map<Instant, List<ModelCounts>> countFrom(
+      Collection<Long> monitorIds, Collection<Instant> froms, Instant to) {
     List<List<Long>> chunks = Ids.chunks(monitorIds);
-    Objects.requireNonNull(from, "from");
     Objects.requireNonNull(to, "to");
-    if (!from.isBefore(to) || chunks.isEmpty()) {
-      return List.of();
-    }
-    String jpql =
-        "SELECT r.monitorId, r.model, "
-            + StatusSums.of("r.status", "r.latencyMs")
-            + " FROM "
-            + RESULT
-            + " r WHERE r.monitorId IN :ids AND r.checkedAt >= :from AND r.checkedAt < :to"
-            + " GROUP BY r.monitorId, r.model";
+    String end = "< " + SqlLiterals.instant(to);
     return transactions.run(
-        "countResults",
-        manager -> {
-          List<ModelCounts> counts = new ArrayList<>();
-          for (List<Long> chunk : chunks) {
-            List<Object[]> rows =
-                manager
-                    .createQuery(jpql, Object[].class)
-                    .setParameter("ids", chunk)
-                    .setParameter("from", from)
-                    .setParameter("to", to)
-                    .getResultList();
-            for (Object[] row : rows) {
-              counts.add(new ModelCounts((Long) row[0], (String) row[1], StatusSums.read(row, 2)));
-            }
-          }
-          return counts;
-        });
+        "countResultsFrom",
+        manager -> RANGES.read(manager, chunks, froms, from -> from.isBefore(to), end));
   }
 
   /** Selects the ids of the oldest {@code batchSize} rows before the cut-off and deletes them. */

@@ -66,7 +66,7 @@ final class RollupUpsert {
             + " ("
             + INSERT_COLUMNS
             + ") SELECT d.monitor_id, d.model, "
-            + DayLiterals.sql(window.day())
+            + SqlLiterals.day(window.day())
             + ", "
             + StatusSums.of("d.status", "d.latency_ms")
             + ", CAST(:now AS TIMESTAMP WITH TIME ZONE) FROM day_results d"
@@ -119,13 +119,13 @@ final class RollupUpsert {
         + " r WHERE r.monitor_id IN (:ids) AND r.checked_at >= :from AND r.checked_at < :to"
         + " GROUP BY r.monitor_id, r.model) s"
         + " ON t.monitor_id = s.monitor_id AND t.model = s.model AND t.bucket_date = "
-        + DayLiterals.sql(day)
+        + SqlLiterals.day(day)
         + " WHEN MATCHED THEN UPDATE SET "
         + assignEach("s")
         + ", computed_at = :now WHEN NOT MATCHED THEN INSERT ("
         + INSERT_COLUMNS
         + ") VALUES (s.monitor_id, s.model, "
-        + DayLiterals.sql(day)
+        + SqlLiterals.day(day)
         + ", "
         + qualifiedCounters("s")
         + ", :now)";
@@ -150,7 +150,7 @@ final class RollupUpsert {
 
   /**
    * The day, its UTC bounds and the time the rollup is computed at. The day goes into the SQL as a
-   * literal (see {@link DayLiterals}); the instants are parameters.
+   * literal (see {@link SqlLiterals}); the instants are parameters.
    */
   private record Window(LocalDate day, Instant from, Instant to, Instant now) {
     Query bind(Query query) {

@@ -9,16 +9,18 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 
 /**
  * Reads and prunes the daily rollups; {@link RollupUpsert} writes them. Every query that compares
- * days is native SQL with the days as literals (see {@link DayLiterals}); the same SQL runs on
+ * days is native SQL with the days as literals (see {@link SqlLiterals}); the same SQL runs on
  * PostgreSQL and H2.
  */
 final class Rollups {
   private static final String TABLE = RollupEntity.TABLE;
+  private static final RangeSums<LocalDate> RANGES = RangeSums.ofRollups(TABLE, SqlLiterals::day);
 
   /** The columns of {@link RollupEntity}, as a native entity query must return them. */
   private static final String COLUMNS =
@@ -48,35 +50,18 @@ final class Rollups {
         });
   }
 
-  List<ModelCounts> sum(Collection<Long> monitorIds, LocalDate from, LocalDate to) {
-    StringBuilder sums = new StringBuilder();
-    for (String column : StatusSums.ROLLUP_COLUMNS) {
-      sums.append(", SUM(").append(column).append(')');
-    }
-    String sql =
-        "SELECT monitor_id, model"
-            + sums
-            + " FROM "
-            + TABLE
-            + inRange(from, to)
-            + " GROUP BY monitor_id, model";
-    return readRange(
-        "sumRollups",
-        monitorIds,
-        from,
-        to,
-        (manager, chunk) -> {
-          List<ModelCounts> counts = new ArrayList<>();
-          for (Object row : ids(manager.createNativeQuery(sql), chunk)) {
-            Object[] columns = (Object[]) row;
-            counts.add(
-                new ModelCounts(
-                    ((Number) columns[0]).longValue(),
-                    (String) columns[1],
-                    StatusSums.read(columns, 2)));
-          }
-          return counts;
-        });
+  /**
+   * The sums of every day range {@code from..to}: one native statement per chunk of ids, whose
+   * values are all literals (see {@link RangeSums}).
+   */
+  Map<LocalDate, List<ModelCounts>> sumFrom(
+      Collection<Long> monitorIds, Collection<LocalDate> froms, LocalDate to) {
+    List<List<Long>> chunks = Ids.chunks(monitorIds);
+    Objects.requireNonNull(to, "to");
+    String end = "<= " + SqlLiterals.day(to);
+    return transactions.run(
+        "sumRollupsFrom",
+        manager -> RANGES.read(manager, chunks, froms, from -> !from.isAfter(to), end));
   }
 
   /** The WHERE clause of a range read; the ids are the parameter {@code ids}. */
@@ -84,9 +69,9 @@ final class Rollups {
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(to, "to");
     return " WHERE monitor_id IN (:ids) AND bucket_date >= "
-        + DayLiterals.sql(from)
+        + SqlLiterals.day(from)
         + " AND bucket_date <= "
-        + DayLiterals.sql(to);
+        + SqlLiterals.day(to);
   }
 
   private static List<?> ids(Query query, List<Long> chunk) {
@@ -128,7 +113,7 @@ final class Rollups {
         "SELECT id FROM "
             + TABLE
             + " WHERE bucket_date < "
-            + DayLiterals.sql(before)
+            + SqlLiterals.day(before)
             + " ORDER BY bucket_date, id";
     Function<EntityManager, Integer> work =
         manager -> {

@@ -16,7 +16,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.metamodel.EntityType;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
@@ -136,6 +138,40 @@ abstract class JpaStoreChecks {
     assertThat(stored)
         .extracting(ResultRecord::result)
         .containsExactlyInAnyOrderElementsOf(batch.stream().map(ResultRecord::result).toList());
+  }
+
+  @Test
+  void readsForThousandsOfPairsSpanSeveralStatementsAndMissNothing() {
+    MonitorRecord first = store.insertMonitor(monitor().name("first").record());
+    MonitorRecord last = store.insertMonitor(monitor().name("last").record());
+    store.insertResults(
+        List.of(
+            result("x", T).of(first.id()),
+            result("x", T.plusSeconds(1)).of(last.id()),
+            result("y", T.plusSeconds(2)).of(last.id())));
+    List<Long> ids = new ArrayList<>();
+    ids.add(first.id());
+    for (long id = last.id() + 1; ids.size() < NewestResults.PAIRS; id++) {
+      ids.add(id);
+    }
+    ids.add(last.id());
+    Map<Long, List<String>> modelsByMonitor = new LinkedHashMap<>();
+    Map<Long, String> modelByMonitor = new LinkedHashMap<>();
+    ids.forEach(id -> modelsByMonitor.put(id, List.of("x", "y", "z")));
+    ids.forEach(id -> modelByMonitor.put(id, "x"));
+
+    assertThat(store.latestPerModel(modelsByMonitor))
+        .extracting(row -> row.monitorId() + "/" + row.result().model())
+        .containsExactlyInAnyOrder(first.id() + "/x", last.id() + "/x", last.id() + "/y");
+    assertThat(store.newestResults(modelByMonitor, 5))
+        .extracting(ResultRecord::monitorId)
+        .containsExactly(first.id(), last.id());
+    assertThat(store.countResultsFrom(ids, List.of(T, T.plusSeconds(1)), T.plusSeconds(3)))
+        .hasEntrySatisfying(T, counts -> assertThat(counts).hasSize(3))
+        .hasEntrySatisfying(T.plusSeconds(1), counts -> assertThat(counts).hasSize(2));
+    java.time.LocalDate day = java.time.LocalDate.of(2026, 1, 5);
+    store.rollUpDay(day);
+    assertThat(store.sumRollupsFrom(ids, List.of(day), day).get(day)).hasSize(3);
   }
 
   @Test

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Stored instants, UTC day buckets and dates do not move when the JVM runs in Asia/Kolkata
- * (UTC+5:30, where Hibernate would send a bound date as the day before, see {@code DayLiterals})
+ * (UTC+5:30, where Hibernate would send a bound date as the day before, see {@code SqlLiterals})
  * and the database session outside UTC as well: H2's in America/Los_Angeles, which changes to
  * daylight time on the day used, PostgreSQL's in the JVM's zone (the driver sets it). The unit sets
  * {@code hibernate.jdbc.time_zone=UTC}.

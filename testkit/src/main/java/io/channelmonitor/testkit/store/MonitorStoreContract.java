@@ -170,7 +170,7 @@ public abstract class MonitorStoreContract extends StoreContractSupport {
 
     List<Long> both = ids(doomed, kept);
     assertThat(store.history(doomed.id(), null, 10)).isEmpty();
-    assertThat(store.latestPerModel(both))
+    assertThat(store.latestPerModel(withModels(both, StoreFixtures.MODEL)))
         .extracting(ResultRecord::monitorId)
         .containsExactly(kept.id());
     assertThat(store.countResults(both, at, at.plusSeconds(1)))

@@ -113,7 +113,8 @@ public abstract class ResultStoreContract extends StoreContractSupport {
 
     store.insertResults(List.of());
 
-    assertThat(store.latestPerModel(List.of())).isEmpty();
+    assertThat(store.latestPerModel(Map.of())).isEmpty();
+    assertThat(store.latestPerModel(Map.of(monitor.id(), List.of()))).isEmpty();
     assertThat(store.newestResults(Map.of(), 10)).isEmpty();
     assertThat(store.countResults(List.of(), T, T.plusSeconds(1))).isEmpty();
     assertThat(store.history(monitor.id(), null, 10)).hasSize(1);
@@ -130,7 +131,7 @@ public abstract class ResultStoreContract extends StoreContractSupport {
     assertThat(store.newestResults(Map.of(monitor.id(), MODEL), -1)).isEmpty();
     assertThat(store.countResults(List.of(monitor.id()), T, T)).isEmpty();
     assertThat(store.countResults(List.of(monitor.id()), T.plusSeconds(5), T)).isEmpty();
-    assertThat(store.latestPerModel(List.of(monitor.id(), monitor.id()))).hasSize(1);
+    assertThat(store.latestPerModel(Map.of(monitor.id(), List.of(MODEL, MODEL)))).hasSize(1);
     assertThat(store.countResults(List.of(monitor.id(), monitor.id()), T, T.plusSeconds(5)))
         .singleElement()
         .satisfies(c -> assertThat(c.counts().total()).isEqualTo(2));
@@ -165,7 +166,12 @@ public abstract class ResultStoreContract extends StoreContractSupport {
         result("x", T.plusSeconds(90)).of(b.id()),
         result("x", T.plusSeconds(300)).of(unasked.id()));
 
-    List<ResultRecord> latest = store.latestPerModel(List.of(a.id(), b.id(), a.id(), MISSING_ID));
+    Map<Long, List<String>> asked = new LinkedHashMap<>();
+    asked.put(a.id(), List.of("x", "y", "never-checked"));
+    asked.put(b.id(), List.of("x"));
+    asked.put(MISSING_ID, List.of("x"));
+
+    List<ResultRecord> latest = store.latestPerModel(asked);
 
     assertThat(latest)
         .extracting(row -> key(row.monitorId(), row.result().model(), row.result().checkedAt()))
@@ -181,11 +187,29 @@ public abstract class ResultStoreContract extends StoreContractSupport {
     insertResults(result(T).message("first").of(monitor.id()));
     insertResults(result(T).message("second").of(monitor.id()));
 
-    List<ResultRecord> latest = store.latestPerModel(List.of(monitor.id()));
+    List<ResultRecord> latest = store.latestPerModel(Map.of(monitor.id(), List.of(MODEL)));
 
     assertThat(latest).hasSize(1);
     assertThat(latest.get(0).result().message()).isEqualTo("second");
     assertThat(latest.get(0).id()).isEqualTo(maxId(store.history(monitor.id(), MODEL, 10)));
+  }
+
+  @Test
+  void latestPerModelLeavesOutModelsThatWereNotAsked() {
+    MonitorRecord a = insertMonitor("a");
+    MonitorRecord b = insertMonitor("b");
+    insertResults(
+        result("x", T).of(a.id()),
+        result("y", T.plusSeconds(1)).of(a.id()),
+        result("y", T.plusSeconds(2)).of(a.id()),
+        result("x", T.plusSeconds(3)).of(b.id()));
+
+    List<ResultRecord> latest =
+        store.latestPerModel(Map.of(a.id(), List.of("y"), b.id(), List.of("y")));
+
+    assertThat(latest)
+        .extracting(row -> key(row.monitorId(), row.result().model(), row.result().checkedAt()))
+        .containsExactly(key(a.id(), "y", T.plusSeconds(2)));
   }
 
   @Test
@@ -302,6 +326,55 @@ public abstract class ResultStoreContract extends StoreContractSupport {
 
     assertThat(counts)
         .containsExactly(new ModelCounts(asked, "x", new StatusCounts(1, 0, 0, 0, 100, 1)));
+  }
+
+  @Test
+  void countResultsFromCountsRangesSharingTheirEndInOneCall() {
+    long a = insertMonitor("a").id();
+    long b = insertMonitor("b").id();
+    Instant mid = T.plusSeconds(100);
+    Instant late = T.plusSeconds(200);
+    Instant to = T.plusSeconds(300);
+    StatusCounts oneError = new StatusCounts(0, 0, 0, 1, 0, 0);
+    insertResults(
+        result("x", T.minusMillis(1)).of(a),
+        result("x", T).of(a),
+        result("x", mid).status(CheckStatus.DEGRADED).latency(7_000).of(a),
+        result("y", mid.minusMillis(1)).of(a),
+        result("x", late).failure(CheckStatus.ERROR, FailureKind.TIMEOUT).latency(45_000).of(b),
+        result("x", to).of(b));
+
+    Map<Instant, List<ModelCounts>> counts =
+        store.countResultsFrom(
+            List.of(a, b, MISSING_ID), List.of(late, T, mid, T, to, to.plusSeconds(1)), to);
+
+    assertThat(counts).containsOnlyKeys(T, mid, late, to, to.plusSeconds(1));
+    assertThat(counts.get(T))
+        .containsExactlyInAnyOrder(
+            new ModelCounts(a, "x", new StatusCounts(1, 1, 0, 0, 7_100, 2)),
+            new ModelCounts(a, "y", new StatusCounts(1, 0, 0, 0, 100, 1)),
+            new ModelCounts(b, "x", oneError));
+    assertThat(counts.get(mid))
+        .containsExactlyInAnyOrder(
+            new ModelCounts(a, "x", new StatusCounts(0, 1, 0, 0, 7_000, 1)),
+            new ModelCounts(b, "x", oneError));
+    assertThat(counts.get(late)).containsExactly(new ModelCounts(b, "x", oneError));
+    assertThat(counts.get(to)).isEmpty();
+    assertThat(counts.get(to.plusSeconds(1))).isEmpty();
+    for (Instant from : List.of(T, mid, late)) {
+      assertThat(store.countResults(List.of(a, b), from, to))
+          .containsExactlyInAnyOrderElementsOf(counts.get(from));
+    }
+  }
+
+  @Test
+  void countResultsFromAnswersEveryStartEvenWithoutMonitors() {
+    long id = insertMonitor("m").id();
+    insertResults(result(T).of(id));
+
+    assertThat(store.countResultsFrom(List.of(), List.of(T), T.plusSeconds(1))).containsOnlyKeys(T);
+    assertThat(store.countResultsFrom(List.of(), List.of(T), T.plusSeconds(1)).get(T)).isEmpty();
+    assertThat(store.countResultsFrom(List.of(id), List.of(), T.plusSeconds(1))).isEmpty();
   }
 
   @Test

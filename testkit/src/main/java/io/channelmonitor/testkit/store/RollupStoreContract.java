@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -153,6 +154,53 @@ public abstract class RollupStoreContract extends StoreContractSupport {
     assertThat(store.sumRollups(List.of(a, b), D, D))
         .containsExactlyInAnyOrder(
             new ModelCounts(a, "x", ONE_OK), new ModelCounts(b, "x", ONE_OK));
+  }
+
+  @Test
+  void sumRollupsFromSumsDayRangesSharingTheirLastDayInOneCall() {
+    long a = insertMonitor("a").id();
+    long b = insertMonitor("b").id();
+    StatusCounts oneError = new StatusCounts(0, 0, 0, 1, 0, 0);
+    insertResults(
+        result("x", startOf(D)).of(a),
+        result("x", startOf(D.plusDays(1))).status(CheckStatus.DEGRADED).latency(7_000).of(a),
+        result("y", startOf(D)).of(a),
+        result("x", startOf(D.plusDays(2))).status(CheckStatus.ERROR).latency(3).of(b),
+        result("x", startOf(D.plusDays(3))).of(b));
+    rollUp(D, D.plusDays(3));
+    LocalDate last = D.plusDays(2);
+
+    Map<LocalDate, List<ModelCounts>> sums =
+        store.sumRollupsFrom(
+            List.of(a, b, MISSING_ID), List.of(last, D, D.plusDays(1), D, D.plusDays(3)), last);
+
+    assertThat(sums).containsOnlyKeys(D, D.plusDays(1), last, D.plusDays(3));
+    assertThat(sums.get(D))
+        .containsExactlyInAnyOrder(
+            new ModelCounts(a, "x", new StatusCounts(1, 1, 0, 0, 7_100, 2)),
+            new ModelCounts(a, "y", ONE_OK),
+            new ModelCounts(b, "x", oneError));
+    assertThat(sums.get(D.plusDays(1)))
+        .containsExactlyInAnyOrder(
+            new ModelCounts(a, "x", new StatusCounts(0, 1, 0, 0, 7_000, 1)),
+            new ModelCounts(b, "x", oneError));
+    assertThat(sums.get(last)).containsExactly(new ModelCounts(b, "x", oneError));
+    assertThat(sums.get(D.plusDays(3))).isEmpty();
+    for (LocalDate from : List.of(D, D.plusDays(1), last)) {
+      assertThat(store.sumRollups(List.of(a, b), from, last))
+          .containsExactlyInAnyOrderElementsOf(sums.get(from));
+    }
+  }
+
+  @Test
+  void sumRollupsFromAnswersEveryStartEvenWithoutMonitors() {
+    long id = insertMonitor("m").id();
+    insertResults(result("x", startOf(D)).of(id));
+    store.rollUpDay(D);
+
+    assertThat(store.sumRollupsFrom(List.of(), List.of(D), D)).containsOnlyKeys(D);
+    assertThat(store.sumRollupsFrom(List.of(), List.of(D), D).get(D)).isEmpty();
+    assertThat(store.sumRollupsFrom(List.of(id), List.of(), D)).isEmpty();
   }
 
   @Test

@@ -176,7 +176,7 @@ public abstract class StoreConcurrencyContract extends StoreContractSupport {
                   store.listMonitors(MonitorQuery.all()).items().stream()
                       .map(MonitorRecord::id)
                       .toList();
-              store.latestPerModel(ids);
+              store.latestPerModel(withModels(ids, StoreFixtures.MODEL));
               store.countResults(ids, AT, AT.plusSeconds(1));
               store.rollUpDay(DAY);
             }
@@ -216,7 +216,7 @@ public abstract class StoreConcurrencyContract extends StoreContractSupport {
       assertThat(store.findMonitor(id)).isEmpty();
       assertThat(store.history(id, null, 10)).as("results of deleted monitor %d", id).isEmpty();
     }
-    assertThat(store.latestPerModel(deleted)).isEmpty();
+    assertThat(store.latestPerModel(withModels(deleted, StoreFixtures.MODEL))).isEmpty();
     assertThat(store.countResults(deleted, AT.minusSeconds(1), AT.plusSeconds(1))).isEmpty();
     assertThat(store.rollups(deleted, DAY, DAY)).isEmpty();
   }

@@ -7,7 +7,10 @@ import io.channelmonitor.store.MonitorRecord;
 import io.channelmonitor.store.ResultRecord;
 import io.channelmonitor.testkit.ManualClock;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -65,6 +68,14 @@ public abstract class StoreContractSupport {
   /** Inserts {@code rows} as one batch. */
   protected void insertResults(ResultRecord... rows) {
     store.insertResults(List.of(rows));
+  }
+
+  /** Each of {@code monitorIds} mapped to {@code models}, as {@code latestPerModel} asks. */
+  protected static Map<Long, List<String>> withModels(
+      Collection<Long> monitorIds, String... models) {
+    Map<Long, List<String>> asked = new LinkedHashMap<>();
+    monitorIds.forEach(id -> asked.put(id, List.of(models)));
+    return asked;
   }
 
   /** The ids of {@code monitors}, in order. */

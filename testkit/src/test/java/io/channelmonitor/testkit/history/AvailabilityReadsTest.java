@@ -122,14 +122,14 @@ class AvailabilityReadsTest {
     Map<String, Integer> forOne = reads(() -> calculator.availability(monitors.subList(0, 1)));
     Map<String, Integer> forAll = reads(() -> calculator.availability(monitors));
 
-    // 3 + one rollup sum per window start (02-19, 03-06, 03-14) + one raw count for today.
+    // 3 + one rollup read for the window starts 02-19, 03-06 and 03-14 + one raw count for today.
     Map<String, Integer> expected =
         Map.of(
             "rollupWatermark", 1,
             "latestPerModel", 1,
             "newestResults", 1,
-            "sumRollups", 3,
-            "countResults", 1);
+            "sumRollupsFrom", 1,
+            "countResultsFrom", 1);
     assertThat(forOne).isEqualTo(expected);
     assertThat(forAll).isEqualTo(expected);
 
@@ -142,12 +142,13 @@ class AvailabilityReadsTest {
   }
 
   @Test
-  void withoutWatermarkTheReadsAreBoundedByTheWindows() {
+  void withoutWatermarkOneRawReadCoversEveryWindow() {
     List<MonitorModels> monitors = seed(50);
     AvailabilityCalculator calculator = calculator(ChannelMonitorSettings.defaults());
 
     Map<String, Integer> expected =
-        Map.of("rollupWatermark", 1, "latestPerModel", 1, "newestResults", 1, "countResults", 3);
+        Map.of(
+            "rollupWatermark", 1, "latestPerModel", 1, "newestResults", 1, "countResultsFrom", 1);
     assertThat(reads(() -> calculator.availability(monitors.subList(0, 1)))).isEqualTo(expected);
     assertThat(reads(() -> calculator.availability(monitors))).isEqualTo(expected);
   }

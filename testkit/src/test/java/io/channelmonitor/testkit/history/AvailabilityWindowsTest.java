@@ -126,7 +126,7 @@ class AvailabilityWindowsTest {
   void beforeTheNightlyJobEverRanOnlyRawResultsAreRead() {
     assertExpectedFigures(compute(), first);
 
-    verify(store, never()).sumRollups(any(), any(), any());
+    verify(store, never()).sumRollupsFrom(any(), any(), any());
     verify(store, never()).rollups(any(), any(), any());
   }
 

@@ -68,10 +68,12 @@ public class ChannelMonitorHealthIndicator implements HealthIndicator {
   private static Map<String, Integer> channelSummary(ChannelMonitorStore store) {
     List<MonitorRecord> enabled = store.listEnabledMonitors();
     Map<Long, String> primaries = new HashMap<>();
+    Map<Long, List<String>> asked = new HashMap<>();
     enabled.forEach(m -> primaries.put(m.id(), m.config().primaryModel()));
+    primaries.forEach((id, model) -> asked.put(id, List.of(model)));
     Map<Long, ResultRecord> latest = new HashMap<>();
     if (!primaries.isEmpty()) {
-      for (ResultRecord row : store.latestPerModel(primaries.keySet())) {
+      for (ResultRecord row : store.latestPerModel(asked)) {
         if (row.result().model().equals(primaries.get(row.monitorId()))) {
           latest.merge(row.monitorId(), row, ChannelMonitorHealthIndicator::newer);
         }

@@ -5,6 +5,7 @@ import io.channelmonitor.CheckStatus;
 import io.channelmonitor.FailureKind;
 import io.channelmonitor.WireValue;
 import io.channelmonitor.store.ResultRecord;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -39,6 +40,25 @@ final class ResultMapping {
   /** Every column, each qualified with {@code alias}. */
   static String allColumns(String alias) {
     return alias + "." + ALL_COLUMNS.replace(", ", ", " + alias + ".");
+  }
+
+  /**
+   * Inserts {@code rows} into {@code table} as one JDBC batch on the caller's connection and
+   * transaction, in order, so ids follow the list. Nothing is sent for no rows.
+   */
+  void insert(Connection connection, String table, List<ResultRecord> rows) throws SQLException {
+    if (rows.isEmpty()) {
+      return;
+    }
+    String sql =
+        "INSERT INTO " + table + " (" + INSERT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      for (ResultRecord row : rows) {
+        bind(statement, row);
+        statement.addBatch();
+      }
+      statement.executeBatch();
+    }
   }
 
   void bind(PreparedStatement statement, ResultRecord row) throws SQLException {

@@ -51,30 +51,12 @@ final class ResultRows {
     }
     Set<Long> asked = new HashSet<>();
     rows.forEach(row -> asked.add(row.monitorId()));
-    String sql =
-        "INSERT INTO "
-            + table
-            + " ("
-            + ResultMapping.INSERT_COLUMNS
-            + ")"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
     jdbc.transaction(
         "insertResults",
         connection -> {
           Set<Long> live = lockExisting(connection, asked);
-          try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            int batched = 0;
-            for (ResultRecord row : rows) {
-              if (live.contains(row.monitorId())) {
-                mapping.bind(statement, row);
-                statement.addBatch();
-                batched++;
-              }
-            }
-            if (batched > 0) {
-              statement.executeBatch();
-            }
-          }
+          mapping.insert(
+              connection, table, rows.stream().filter(r -> live.contains(r.monitorId())).toList());
           return null;
         });
   }

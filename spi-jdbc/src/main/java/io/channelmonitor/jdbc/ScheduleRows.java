@@ -58,7 +58,7 @@ final class ScheduleRows {
               || settle(connection, owner, claim, nextMillis) != 1) {
             return false;
           }
-          insertResults(connection, batch);
+          mapping.insert(connection, results, batch);
           MonitorRows.markChecked(connection, monitors, claim.monitorId(), checkedAt);
           return true;
         });
@@ -88,25 +88,6 @@ final class ScheduleRows {
       try (ResultSet rows = statement.executeQuery()) {
         return rows.next();
       }
-    }
-  }
-
-  private void insertResults(Connection connection, List<ResultRecord> batch) throws SQLException {
-    if (batch.isEmpty()) {
-      return;
-    }
-    String sql =
-        "INSERT INTO "
-            + results
-            + " ("
-            + ResultMapping.INSERT_COLUMNS
-            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    try (PreparedStatement statement = connection.prepareStatement(sql)) {
-      for (ResultRecord row : batch) {
-        mapping.bind(statement, row);
-        statement.addBatch();
-      }
-      statement.executeBatch();
     }
   }
 

@@ -15,7 +15,8 @@ import org.openjdk.jmh.annotations.State;
 /**
  * Redaction of one 300-character message (the length of an error body snippet) with the monitor's
  * own key as the known secret: a message that holds no secret (the common case) and one that holds
- * the key, a Bearer token and a key-carrying query parameter.
+ * the key, a Bearer token and a key-carrying query parameter; and of the empty message every
+ * operational result carries.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -38,8 +39,11 @@ public class RedactionBenchmark {
           + " request headers: Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0In0."
           + "dGhpc2lzYXNpZ25hdHVyZQ retry=https://relay.example.com/v1?key=AIzaSyD-9tSrke72I6e ";
 
-  /** {@code clean}: no secret in the message; {@code secrets}: three to redact. */
-  @Param({"clean", "secrets"})
+  /**
+   * {@code clean}: no secret in the message; {@code secrets}: three to redact; {@code empty}: the
+   * empty message of an operational result, which is redacted too.
+   */
+  @Param({"clean", "secrets", "empty"})
   public String message;
 
   private final SecretRedactor redactor = SecretRedactor.standard();
@@ -49,7 +53,7 @@ public class RedactionBenchmark {
   @Setup
   public void setUp() {
     String base = message.equals("clean") ? CLEAN : WITH_SECRETS;
-    text = fit(base);
+    text = message.equals("empty") ? "" : fit(base);
     String redacted = redactor.redact(text, key);
     if (message.equals("secrets") && redacted.contains(KEY.substring(8))) {
       throw new IllegalStateException("the key was not redacted: " + redacted);

@@ -92,7 +92,7 @@ final class FloorWorkload implements Workload {
       post.setEntity(new ByteArrayEntity(request.body(), ContentType.APPLICATION_JSON));
       client.execute(post, response -> EntityUtils.toByteArray(response.getEntity()));
       completed.increment();
-    } catch (IOException e) {
+    } catch (IOException | IllegalStateException e) {
       failed.increment();
     }
   }
@@ -120,7 +120,7 @@ final class FloorWorkload implements Workload {
         pacer.join();
       }
       if (workers != null) {
-        workers.shutdown();
+        workers.shutdownNow();
         workers.awaitTermination(30, TimeUnit.SECONDS);
       }
     } catch (InterruptedException e) {

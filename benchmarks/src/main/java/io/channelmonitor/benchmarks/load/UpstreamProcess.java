@@ -27,6 +27,9 @@ final class UpstreamProcess implements AutoCloseable {
             "-cp",
             System.getProperty("java.class.path"),
             "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+            // without it the JDK server's separate header and body writes meet the client's
+            // delayed ACK (Nagle): about 40 ms per answer, which no real provider adds
+            "-Dsun.net.httpserver.nodelay=true",
             UpstreamMain.class.getName(),
             Integer.toString(latencyMinMillis),
             Integer.toString(latencyMaxMillis));

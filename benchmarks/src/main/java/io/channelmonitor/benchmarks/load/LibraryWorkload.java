@@ -36,11 +36,11 @@ final class LibraryWorkload implements Workload, CheckListener, ClusterCoordinat
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   private final Map<Long, Long> dueMicros = new ConcurrentHashMap<>();
   private final LongAdder completed = new LongAdder();
-  private final LongAdder notOperational = new LongAdder();
+  private final Map<String, LongAdder> verdicts = new ConcurrentHashMap<>();
   private final AtomicLong maxInFlight = new AtomicLong();
   private final AtomicLong maxQueued = new AtomicLong();
   private final Map<String, Double> skippedAtWindow = new LinkedHashMap<>();
-  private volatile long notOperationalAtWindow;
+  private final Map<String, Long> verdictsAtWindow = new ConcurrentHashMap<>();
   private ChannelMonitor monitor;
 
   /**
@@ -102,7 +102,8 @@ final class LibraryWorkload implements Workload, CheckListener, ClusterCoordinat
     completed.increment();
     CheckResult first = results.get(0);
     if (first.status() != CheckStatus.OPERATIONAL) {
-      notOperational.increment();
+      String verdict = first.status().wire() + "/" + first.failureKind().wire();
+      verdicts.computeIfAbsent(verdict, v -> new LongAdder()).increment();
     }
     Long due = dueMicros.get(run.id());
     if (due != null) {
@@ -124,7 +125,7 @@ final class LibraryWorkload implements Workload, CheckListener, ClusterCoordinat
   public void windowStarted() {
     skippedAtWindow.clear();
     skippedAtWindow.putAll(skipped());
-    notOperationalAtWindow = notOperational.sum();
+    verdicts.forEach((verdict, count) -> verdictsAtWindow.put(verdict, count.sum()));
     maxInFlight.set(0);
     maxQueued.set(0);
   }
@@ -138,8 +139,16 @@ final class LibraryWorkload implements Workload, CheckListener, ClusterCoordinat
   @Override
   public Map<String, String> notes() {
     Map<String, String> notes = new LinkedHashMap<>();
-    notes.put(
-        "not operational in window", Long.toString(notOperational.sum() - notOperationalAtWindow));
+    long failing = 0;
+    for (Map.Entry<String, LongAdder> verdict : verdicts.entrySet()) {
+      long inWindow =
+          verdict.getValue().sum() - verdictsAtWindow.getOrDefault(verdict.getKey(), 0L);
+      if (inWindow > 0) {
+        notes.put("not operational, " + verdict.getKey(), Long.toString(inWindow));
+        failing += inWindow;
+      }
+    }
+    notes.put("not operational in window", Long.toString(failing));
     skipped()
         .forEach(
             (reason, count) -> {

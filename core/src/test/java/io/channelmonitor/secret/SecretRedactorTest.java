@@ -154,6 +154,12 @@ class SecretRedactorTest {
   }
 
   @Test
+  void returnsEmptyTextForEmptyText() {
+    assertThat(REDACTOR.redact("", ApiKey.of("sk-proj-4fJ2kQ9xLmN7pR3sT8vW"))).isEmpty();
+    assertThat(REDACTOR.redact("", List.of("secret-value"))).isEmpty();
+  }
+
+  @Test
   void replacesShortKnownSecretsExactly() {
     assertThat(REDACTOR.redact("key ab12 then ab12ab12", ApiKey.of("ab12")))
         .isEqualTo("key *** then ***");

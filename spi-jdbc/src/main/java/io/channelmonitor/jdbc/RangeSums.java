@@ -1,6 +1,7 @@
 package io.channelmonitor.jdbc;
 
 import io.channelmonitor.CheckStatus;
+import io.channelmonitor.internal.SqlLiterals;
 import io.channelmonitor.store.ModelCounts;
 import io.channelmonitor.store.StatusCounts;
 import java.sql.Connection;

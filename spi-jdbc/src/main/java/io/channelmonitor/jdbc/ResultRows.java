@@ -1,5 +1,6 @@
 package io.channelmonitor.jdbc;
 
+import io.channelmonitor.internal.SqlLiterals;
 import io.channelmonitor.store.ModelCounts;
 import io.channelmonitor.store.ResultRecord;
 import java.sql.Connection;

@@ -1,5 +1,6 @@
 package io.channelmonitor.jdbc;
 
+import io.channelmonitor.internal.SqlLiterals;
 import io.channelmonitor.store.DailyRollup;
 import io.channelmonitor.store.ModelCounts;
 import java.sql.Connection;

@@ -1,5 +1,6 @@
 package io.channelmonitor.jpa;
 
+import io.channelmonitor.internal.SqlLiterals;
 import io.channelmonitor.jpa.entity.LockEntity;
 import io.channelmonitor.jpa.entity.MaintenanceEntity;
 import java.time.LocalDate;

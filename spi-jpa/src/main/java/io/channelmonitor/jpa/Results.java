@@ -1,5 +1,6 @@
 package io.channelmonitor.jpa;
 
+import io.channelmonitor.internal.SqlLiterals;
 import io.channelmonitor.jpa.entity.MonitorEntity;
 import io.channelmonitor.jpa.entity.ResultEntity;
 import io.channelmonitor.store.ModelCounts;

@@ -1,5 +1,6 @@
 package io.channelmonitor.jpa;
 
+import io.channelmonitor.internal.SqlLiterals;
 import io.channelmonitor.jpa.entity.RollupEntity;
 import io.channelmonitor.store.DailyRollup;
 import io.channelmonitor.store.ModelCounts;

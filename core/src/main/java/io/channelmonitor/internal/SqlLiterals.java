@@ -1,4 +1,4 @@
-package io.channelmonitor.jdbc;
+package io.channelmonitor.internal;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,21 +9,25 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * Values written into the SQL text of the window reads instead of bound as parameters, so that the
- * statement has nothing left for a generic plan to guess.
+ * Values a store computed itself, written into the text of native SQL as literals instead of bound
+ * as parameters; shared by the JDBC and JPA stores. Not part of the library's API.
  *
- * <p>pgJDBC prepares a statement on the server from its fifth execution on a connection, and
- * PostgreSQL then weighs a generic plan, made without the parameter values, against the custom
- * ones. For a range of days or instants, and for a list of monitor ids, the generic plan expects a
- * handful of rows and picks index walks that are several times slower than the custom plan, and it
- * cannot hash the id list. With the values in the text a generic plan is the custom plan, whatever
- * the host's driver settings ({@code prepareThreshold}, {@code plan_cache_mode}).
+ * <p>Window reads: pgJDBC prepares a statement on the server from its fifth execution on a
+ * connection, and PostgreSQL then weighs a generic plan, made without the parameter values, against
+ * the custom ones. For a range of days or instants, and for a list of monitor ids, the generic plan
+ * expects a handful of rows and picks index walks several times slower than the custom plan. With
+ * the values in the text a generic plan is the custom plan, whatever the host's driver settings.
  *
- * <p>Only values of the types below reach the text: days, instants and ids are formatted here,
- * deterministically and in UTC, into digits, dashes, colons, dots and a fixed offset. No string of
- * a caller (a model name, a message) is ever written into SQL; those stay bound parameters.
+ * <p>Days in JPA: Hibernate binds a {@link LocalDate} as a {@code java.sql.Date} at the JVM's local
+ * midnight and, with {@code hibernate.jdbc.time_zone} set, through a calendar in that zone: on H2
+ * with the JVM east of that zone the database receives the day before. A literal is read by the
+ * database itself, whatever the JVM's, the session's and the provider's time zones.
+ *
+ * <p>Only days, instants and ids reach the text, formatted here deterministically and in UTC into
+ * digits, dashes, colons, dots and a fixed offset. No string of a caller (a model name, a message)
+ * is ever written into SQL; those stay bound parameters.
  */
-final class SqlLiterals {
+public final class SqlLiterals {
   private static final DateTimeFormatter DAY =
       DateTimeFormatter.ofPattern("uuuu-MM-dd", Locale.ROOT);
   private static final DateTimeFormatter INSTANT =
@@ -36,7 +40,7 @@ final class SqlLiterals {
   private SqlLiterals() {}
 
   /** A date literal, {@code DATE '2026-03-01'}, as PostgreSQL and H2 read it. */
-  static String day(LocalDate day) {
+  public static String day(LocalDate day) {
     int year = Objects.requireNonNull(day, "day").getYear();
     if (year < 1 || year > 9999) {
       throw new IllegalArgumentException("must be in the years 1 to 9999: " + day);
@@ -49,7 +53,7 @@ final class SqlLiterals {
    * ZONE '2026-03-01 00:00:00.000000000+00:00'}: the session's time zone plays no part, and each
    * database reads the nine fraction digits at its own precision (PostgreSQL: microseconds).
    */
-  static String instant(Instant instant) {
+  public static String instant(Instant instant) {
     Objects.requireNonNull(instant, "instant");
     if (instant.isBefore(FIRST) || !instant.isBefore(AFTER_LAST)) {
       throw new IllegalArgumentException("must be in the years 1 to 9999: " + instant);
@@ -58,7 +62,7 @@ final class SqlLiterals {
   }
 
   /** The ids as a comma-separated list of integer literals, for {@code IN (...)}. */
-  static String ids(List<Long> ids) {
+  public static String ids(List<Long> ids) {
     StringBuilder list = new StringBuilder(ids.size() * 8);
     for (Long id : ids) {
       list.append(list.length() == 0 ? "" : ", ")

@@ -1,4 +1,4 @@
-package io.channelmonitor.jdbc;
+package io.channelmonitor.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -83,7 +83,10 @@ final class StoreReads {
     time(
         "latestPerModel (latest status of the models other than the primary)",
         () -> store.latestPerModel(models).size());
-    time("newestResults(60) (timelines)", () -> store.newestResults(primaries, 60).size());
+    time("newestPoints(60) (timelines)", () -> store.newestPoints(primaries, 60).size());
+    time(
+        "newestResults(60) (every column, for comparison)",
+        () -> store.newestResults(primaries, 60).size());
   }
 
   private void time(String label, LongSupplier read) {

@@ -1,8 +1,8 @@
 package io.channelmonitor.history;
 
 import io.channelmonitor.ChannelMonitorSettings;
-import io.channelmonitor.CheckResult;
 import io.channelmonitor.store.ChannelMonitorStore;
+import io.channelmonitor.store.ResultPoint;
 import io.channelmonitor.store.ResultRecord;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -39,7 +39,7 @@ import java.util.TreeSet;
  *
  * <ul>
  *   <li>1 {@code rollupWatermark()};
- *   <li>1 {@code newestResults(primary model per monitor, timelinePoints)} for the timelines, whose
+ *   <li>1 {@code newestPoints(primary model per monitor, timelinePoints)} for the timelines, whose
  *       newest point is also the latest status of the primary model;
  *   <li>1 {@code latestPerModel(other models per monitor)} for the latest status of the other
  *       models (none when no monitor has other models);
@@ -60,9 +60,9 @@ public final class AvailabilityCalculator {
   public static final Set<Integer> DEFAULT_WINDOWS = Set.of(7, 15, 30);
 
   /** Newest first: by checkedAt, then id, both descending. */
-  private static final Comparator<ResultRecord> NEWEST_FIRST =
+  private static final Comparator<ResultPoint> NEWEST_FIRST =
       (a, b) -> {
-        int byTime = b.result().checkedAt().compareTo(a.result().checkedAt());
+        int byTime = b.checkedAt().compareTo(a.checkedAt());
         return byTime != 0 ? byTime : Long.compare(b.id(), a.id());
       };
 
@@ -104,8 +104,8 @@ public final class AvailabilityCalculator {
     LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     Collection<Long> ids = byId.keySet();
     Optional<LocalDate> watermark = store.rollupWatermark();
-    Map<Long, List<ResultRecord>> primaryRows = primaryRows(byId);
-    Map<ModelKey, CheckResult> latest = latest(byId, primaryRows);
+    Map<Long, List<ResultPoint>> primaryRows = primaryRows(byId);
+    Map<ModelKey, ResultPoint> latest = latest(byId, primaryRows);
     Map<Long, List<TimelinePoint>> timelines = timelines(primaryRows);
     WindowCounts counts = WindowCounts.read(store, ids, windows, today, watermark);
     Map<Long, MonitorAvailability> out = new LinkedHashMap<>();
@@ -151,8 +151,8 @@ public final class AvailabilityCalculator {
    * The latest result of every model: the newest timeline row for the primary model, one {@code
    * latestPerModel} read for the other models (none when no monitor has any).
    */
-  private Map<ModelKey, CheckResult> latest(
-      Map<Long, MonitorModels> byId, Map<Long, List<ResultRecord>> primaryRows) {
+  private Map<ModelKey, ResultPoint> latest(
+      Map<Long, MonitorModels> byId, Map<Long, List<ResultPoint>> primaryRows) {
     Map<Long, List<String>> others = new LinkedHashMap<>();
     byId.forEach(
         (id, monitor) -> {
@@ -162,46 +162,44 @@ public final class AvailabilityCalculator {
             others.put(id, extra);
           }
         });
-    List<ResultRecord> rows = new ArrayList<>();
+    Map<ModelKey, ResultPoint> newest = new HashMap<>();
     if (!others.isEmpty()) {
-      rows.addAll(store.latestPerModel(others));
+      for (ResultRecord row : store.latestPerModel(others)) {
+        keepNewer(newest, new ModelKey(row.monitorId(), row.result().model()), ResultPoint.of(row));
+      }
     }
-    primaryRows.values().forEach(newestFirst -> rows.add(newestFirst.get(0)));
-    Map<ModelKey, ResultRecord> newest = new HashMap<>();
-    for (ResultRecord row : rows) {
-      newest.merge(
-          new ModelKey(row.monitorId(), row.result().model()),
-          row,
-          (a, b) -> NEWEST_FIRST.compare(a, b) <= 0 ? a : b);
-    }
-    Map<ModelKey, CheckResult> out = new HashMap<>();
-    newest.forEach((key, row) -> out.put(key, row.result()));
-    return out;
+    primaryRows.forEach(
+        (id, newestFirst) ->
+            keepNewer(newest, new ModelKey(id, byId.get(id).primaryModel()), newestFirst.get(0)));
+    return newest;
+  }
+
+  private static void keepNewer(Map<ModelKey, ResultPoint> newest, ModelKey key, ResultPoint row) {
+    newest.merge(key, row, (a, b) -> NEWEST_FIRST.compare(a, b) <= 0 ? a : b);
   }
 
   /**
    * The newest {@code timelinePoints} results of each monitor's primary model, newest first, by
    * monitor id; monitors without results are left out.
    */
-  private Map<Long, List<ResultRecord>> primaryRows(Map<Long, MonitorModels> byId) {
+  private Map<Long, List<ResultPoint>> primaryRows(Map<Long, MonitorModels> byId) {
     Map<Long, String> primaries = new LinkedHashMap<>();
     byId.forEach((id, monitor) -> primaries.put(id, monitor.primaryModel()));
     int limit = settings.timelinePoints();
-    Map<Long, List<ResultRecord>> rowsById = new HashMap<>();
+    Map<Long, List<ResultPoint>> rowsById = new HashMap<>();
     // The store returns the rows grouped by monitor: look the monitor up once per group.
     long monitorId = 0;
-    String primary = null;
-    List<ResultRecord> group = null;
-    for (ResultRecord row : store.newestResults(primaries, limit)) {
+    List<ResultPoint> group = null;
+    for (ResultPoint row : store.newestPoints(primaries, limit)) {
       if (group == null || row.monitorId() != monitorId) {
         monitorId = row.monitorId();
-        primary = primaries.get(monitorId);
-        group = rowsById.computeIfAbsent(monitorId, id -> new ArrayList<>());
+        // Kept only when it is an asked monitor, whatever the store returned.
+        group =
+            primaries.containsKey(monitorId)
+                ? rowsById.computeIfAbsent(monitorId, id -> new ArrayList<>())
+                : new ArrayList<>();
       }
-      // Kept only when it is the monitor's primary model, whatever the store returned.
-      if (row.result().model().equals(primary)) {
-        group.add(row);
-      }
+      group.add(row);
     }
     rowsById.values().removeIf(List::isEmpty);
     rowsById.replaceAll(
@@ -213,16 +211,23 @@ public final class AvailabilityCalculator {
   }
 
   private static Map<Long, List<TimelinePoint>> timelines(
-      Map<Long, List<ResultRecord>> primaryRows) {
+      Map<Long, List<ResultPoint>> primaryRows) {
     Map<Long, List<TimelinePoint>> out = new HashMap<>();
     primaryRows.forEach(
-        (id, rows) ->
-            out.put(id, rows.stream().map(row -> TimelinePoint.of(row.result())).toList()));
+        (id, rows) -> {
+          List<TimelinePoint> points = new ArrayList<>(rows.size());
+          rows.forEach(
+              row ->
+                  points.add(
+                      new TimelinePoint(
+                          row.status(), row.latencyMs(), row.pingLatencyMs(), row.checkedAt())));
+          out.put(id, Collections.unmodifiableList(points));
+        });
     return out;
   }
 
   private static ModelAvailability model(
-      ModelKey key, CheckResult latest, SortedSet<Integer> windows, WindowCounts counts) {
+      ModelKey key, ResultPoint latest, SortedSet<Integer> windows, WindowCounts counts) {
     Map<Integer, WindowFigures> figures = new TreeMap<>();
     for (int days : windows) {
       figures.put(days, WindowFigures.of(days, counts.of(days, key)));

@@ -207,12 +207,22 @@ public final class InMemoryStore implements ChannelMonitorStore {
   @Override
   public List<ResultRecord> newestResults(Map<Long, String> modelByMonitor, int limit) {
     Map<Long, String> byId = new TreeMap<>(modelByMonitor);
-    return read(
-        () -> {
-          List<ResultRecord> newest = new ArrayList<>();
-          byId.forEach((id, model) -> results.addNewest(id, model, limit, newest));
-          return newest;
-        });
+    return read(() -> newest(byId, limit));
+  }
+
+  @Override
+  public List<ResultPoint> newestPoints(Map<Long, String> modelByMonitor, int limit) {
+    Map<Long, String> byId = new TreeMap<>(modelByMonitor);
+    List<ResultRecord> newest = read(() -> newest(byId, limit));
+    List<ResultPoint> points = new ArrayList<>(newest.size());
+    newest.forEach(row -> points.add(ResultPoint.of(row)));
+    return points;
+  }
+
+  private List<ResultRecord> newest(Map<Long, String> byId, int limit) {
+    List<ResultRecord> newest = new ArrayList<>();
+    byId.forEach((id, model) -> results.addNewest(id, model, limit, newest));
+    return newest;
   }
 
   @Override

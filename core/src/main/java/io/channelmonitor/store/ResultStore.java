@@ -1,6 +1,7 @@
 package io.channelmonitor.store;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,18 @@ public interface ResultStore {
    * monitors.
    */
   List<ResultRecord> newestResults(Map<Long, String> modelByMonitor, int limit);
+
+  /**
+   * {@link #newestResults} narrowed to what a timeline shows: the same rows in the same order, each
+   * as a {@link ResultPoint}. A store that can read fewer columns overrides it; the default maps
+   * {@link #newestResults}.
+   */
+  default List<ResultPoint> newestPoints(Map<Long, String> modelByMonitor, int limit) {
+    List<ResultRecord> rows = newestResults(modelByMonitor, limit);
+    List<ResultPoint> points = new ArrayList<>(rows.size());
+    rows.forEach(row -> points.add(ResultPoint.of(row)));
+    return points;
+  }
 
   /**
    * The newest {@code limit} results of one monitor, newest first (checkedAt, then id), of one

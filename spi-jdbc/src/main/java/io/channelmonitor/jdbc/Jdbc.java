@@ -36,6 +36,12 @@ final class Jdbc {
     T run(Connection connection) throws SQLException;
   }
 
+  /** Reads one row of a result set. */
+  @FunctionalInterface
+  interface RowReader<T> {
+    T read(ResultSet rows) throws SQLException;
+  }
+
   /** Runs single-statement or read-only work; {@code operation} names it in errors. */
   <T> T call(String operation, Work<T> work) {
     try (Connection connection = dataSource.getConnection()) {

@@ -64,30 +64,31 @@ public enum JdbcDialect {
   }
 
   /**
-   * The newest rows of each (monitor, model) pair, in no particular order. The pairs are two
-   * parallel array parameters (BIGINT ids, then VARCHAR models) and the number of rows per pair is
-   * the third parameter.
+   * The {@code columns} (a comma-separated list of the results table's columns) of the newest rows
+   * of each (monitor, model) pair, in no particular order. The pairs are two parallel array
+   * parameters (BIGINT ids, then VARCHAR models) and the number of rows per pair is the third
+   * parameter.
    *
    * <p>PostgreSQL answers each pair with a {@code LATERAL} index scan of {@code (monitor_id, model,
    * checked_at DESC, id DESC)} that stops after the limit, so the cost follows the pairs and the
    * limit, not the stored rows; the plan does not depend on the parameter values. H2 2.x has no
    * {@code LATERAL}, so it ranks the rows of the asked pairs with {@code ROW_NUMBER()}.
    */
-  String newestPerPair(String results) {
+  String newestPerPair(String results, String columns) {
     if (this == POSTGRESQL) {
       return "SELECT "
-          + ResultMapping.allColumns("r")
+          + ResultMapping.qualified(columns, "r")
           + " FROM UNNEST(?, ?) AS wanted (monitor_id, model) CROSS JOIN LATERAL (SELECT "
-          + ResultMapping.allColumns("n")
+          + ResultMapping.qualified(columns, "n")
           + " FROM "
           + results
           + " n WHERE n.monitor_id = wanted.monitor_id AND n.model = wanted.model"
           + " ORDER BY n.checked_at DESC, n.id DESC LIMIT ?) r";
     }
     return "SELECT "
-        + ResultMapping.ALL_COLUMNS
+        + columns
         + " FROM (SELECT "
-        + ResultMapping.allColumns("r")
+        + ResultMapping.qualified(columns, "r")
         + ", ROW_NUMBER() OVER (PARTITION BY r.monitor_id, r.model"
         + " ORDER BY r.checked_at DESC, r.id DESC) AS newest_rank FROM "
         + results

@@ -6,6 +6,7 @@ import io.channelmonitor.store.ChannelMonitorStore;
 import io.channelmonitor.store.DailyRollup;
 import io.channelmonitor.store.ModelCounts;
 import io.channelmonitor.store.MonitorRecord;
+import io.channelmonitor.store.ResultPoint;
 import io.channelmonitor.store.ResultRecord;
 import java.time.Clock;
 import java.time.Duration;
@@ -132,6 +133,11 @@ public final class JdbcStore implements ChannelMonitorStore {
   @Override
   public List<ResultRecord> newestResults(Map<Long, String> modelByMonitor, int limit) {
     return results.newestResults(Objects.requireNonNull(modelByMonitor, "modelByMonitor"), limit);
+  }
+
+  @Override
+  public List<ResultPoint> newestPoints(Map<Long, String> modelByMonitor, int limit) {
+    return results.newestPoints(Objects.requireNonNull(modelByMonitor, "modelByMonitor"), limit);
   }
 
   @Override

@@ -4,6 +4,7 @@ import io.channelmonitor.CheckResult;
 import io.channelmonitor.CheckStatus;
 import io.channelmonitor.FailureKind;
 import io.channelmonitor.WireValue;
+import io.channelmonitor.store.ResultPoint;
 import io.channelmonitor.store.ResultRecord;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -37,9 +38,13 @@ final class ResultMapping {
     this.table = table;
   }
 
-  /** Every column, each qualified with {@code alias}. */
-  static String allColumns(String alias) {
-    return alias + "." + ALL_COLUMNS.replace(", ", ", " + alias + ".");
+  /** The columns {@link #readPoint} reads, in its order. */
+  static final String POINT_COLUMNS =
+      "id, monitor_id, status, latency_ms, ping_latency_ms, checked_at";
+
+  /** {@code columns}, a comma-separated list, each qualified with {@code alias}. */
+  static String qualified(String columns, String alias) {
+    return alias + "." + columns.replace(", ", ", " + alias + ".");
   }
 
   /**
@@ -116,6 +121,18 @@ final class ResultMapping {
             rows.getString(9),
             Jdbc.getInstant(rows, 10));
     return new ResultRecord(rows.getLong(1), rows.getLong(2), result);
+  }
+
+  /** The point in the current row of a SELECT of {@link #POINT_COLUMNS}, read by position. */
+  ResultPoint readPoint(ResultSet rows) throws SQLException {
+    return new ResultPoint(
+        rows.getLong(1),
+        rows.getLong(2),
+        parse(STATUSES, CheckStatus.class, rows.getString(3))
+            .orElseThrow(() -> Jdbc.corruptRow(table, "status")),
+        rows.getLong(4),
+        Jdbc.getNullableLong(rows, 5),
+        Jdbc.getInstant(rows, 6));
   }
 
   private static <E extends Enum<E> & WireValue> Map<String, E> byWire(Class<E> type) {

@@ -2,6 +2,7 @@ package io.channelmonitor.jdbc;
 
 import io.channelmonitor.internal.SqlLiterals;
 import io.channelmonitor.store.ModelCounts;
+import io.channelmonitor.store.ResultPoint;
 import io.channelmonitor.store.ResultRecord;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -25,6 +26,16 @@ final class ResultRows {
       Comparator.comparingLong(ResultRecord::monitorId)
           .thenComparing(row -> row.result().checkedAt(), Comparator.reverseOrder())
           .thenComparing(ResultRecord::id, Comparator.reverseOrder());
+
+  private static final Comparator<ResultPoint> POINTS_BY_MONITOR_NEWEST_FIRST =
+      (a, b) -> {
+        int byMonitor = Long.compare(a.monitorId(), b.monitorId());
+        if (byMonitor != 0) {
+          return byMonitor;
+        }
+        int byTime = b.checkedAt().compareTo(a.checkedAt());
+        return byTime != 0 ? byTime : Long.compare(b.id(), a.id());
+      };
 
   private final Jdbc jdbc;
   private final JdbcDialect dialect;
@@ -95,7 +106,7 @@ final class ResultRows {
             pairs.put(Objects.requireNonNull(id, "monitor id"), distinct);
           }
         });
-    return newestPerPair("latestPerModel", pairs, 1);
+    return newestPerPair("latestPerModel", pairs, 1, ResultMapping.ALL_COLUMNS, mapping::read);
   }
 
   /**
@@ -104,6 +115,33 @@ final class ResultRows {
    * in memory spares it a sort of every row it returns.
    */
   List<ResultRecord> newestResults(Map<Long, String> modelByMonitor, int limit) {
+    List<ResultRecord> newest =
+        new ArrayList<>(
+            newestPerPair(
+                "newestResults",
+                primaries(modelByMonitor),
+                limit,
+                ResultMapping.ALL_COLUMNS,
+                mapping::read));
+    newest.sort(BY_MONITOR_NEWEST_FIRST);
+    return newest;
+  }
+
+  /** {@link #newestResults} reading only the columns of a {@link ResultPoint}. */
+  List<ResultPoint> newestPoints(Map<Long, String> modelByMonitor, int limit) {
+    List<ResultPoint> newest =
+        new ArrayList<>(
+            newestPerPair(
+                "newestPoints",
+                primaries(modelByMonitor),
+                limit,
+                ResultMapping.POINT_COLUMNS,
+                mapping::readPoint));
+    newest.sort(POINTS_BY_MONITOR_NEWEST_FIRST);
+    return newest;
+  }
+
+  private static Map<Long, Set<String>> primaries(Map<Long, String> modelByMonitor) {
     Map<Long, Set<String>> pairs = new TreeMap<>();
     modelByMonitor.forEach(
         (id, model) -> {
@@ -111,27 +149,29 @@ final class ResultRows {
             pairs.put(Objects.requireNonNull(id, "monitor id"), Set.of(model));
           }
         });
-    List<ResultRecord> newest = new ArrayList<>(newestPerPair("newestResults", pairs, limit));
-    newest.sort(BY_MONITOR_NEWEST_FIRST);
-    return newest;
+    return pairs;
   }
 
   /**
-   * The newest {@code limit} rows of every (monitor, model) pair in {@code pairs} (see {@link
-   * JdbcDialect#newestPerPair}), the pairs bound as two parallel arrays, one statement per chunk of
-   * monitors.
+   * The {@code columns} of the newest {@code limit} rows of every (monitor, model) pair in {@code
+   * pairs} (see {@link JdbcDialect#newestPerPair}), the pairs bound as two parallel arrays, one
+   * statement per chunk of monitors.
    */
-  private List<ResultRecord> newestPerPair(
-      String operation, Map<Long, Set<String>> pairs, int limit) {
+  private <T> List<T> newestPerPair(
+      String operation,
+      Map<Long, Set<String>> pairs,
+      int limit,
+      String columns,
+      Jdbc.RowReader<T> reader) {
     if (limit < 1 || pairs.isEmpty()) {
       return List.of();
     }
-    String sql = dialect.newestPerPair(table);
+    String sql = dialect.newestPerPair(table, columns);
     List<List<Long>> chunks = SqlParts.chunks(pairs.keySet());
     return jdbc.call(
         operation,
         connection -> {
-          List<ResultRecord> rows = new ArrayList<>();
+          List<T> rows = new ArrayList<>();
           for (List<Long> chunk : chunks) {
             List<Long> ids = new ArrayList<>();
             List<String> models = new ArrayList<>();
@@ -145,7 +185,11 @@ final class ResultRows {
               statement.setArray(1, SqlParts.bigints(connection, ids));
               statement.setArray(2, SqlParts.varchars(connection, models));
               statement.setInt(3, limit);
-              rows.addAll(mapping.readAll(statement));
+              try (ResultSet resultSet = statement.executeQuery()) {
+                while (resultSet.next()) {
+                  rows.add(reader.read(resultSet));
+                }
+              }
             }
           }
           return rows;

@@ -231,7 +231,7 @@ final class RollupRows {
       Collection<Long> monitorIds,
       LocalDate from,
       LocalDate to,
-      RowReader<T> reader) {
+      Jdbc.RowReader<T> reader) {
     List<List<Long>> chunks = SqlParts.chunks(monitorIds);
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(to, "to");
@@ -281,11 +281,5 @@ final class RollupRows {
             return statement.executeUpdate();
           }
         });
-  }
-
-  /** Reads one row of a result set. */
-  @FunctionalInterface
-  private interface RowReader<T> {
-    T read(ResultSet rows) throws SQLException;
   }
 }

@@ -13,6 +13,7 @@ import io.channelmonitor.store.ChannelMonitorStore;
 import io.channelmonitor.store.DailyRollup;
 import io.channelmonitor.store.ModelCounts;
 import io.channelmonitor.store.MonitorRecord;
+import io.channelmonitor.store.ResultPoint;
 import io.channelmonitor.store.ResultRecord;
 import jakarta.persistence.EntityManagerFactory;
 import java.time.Clock;
@@ -166,6 +167,11 @@ public final class JpaStore implements ChannelMonitorStore {
   @Override
   public List<ResultRecord> newestResults(Map<Long, String> modelByMonitor, int limit) {
     return newest.newest(modelByMonitor, limit);
+  }
+
+  @Override
+  public List<ResultPoint> newestPoints(Map<Long, String> modelByMonitor, int limit) {
+    return newest.points(modelByMonitor, limit);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.channelmonitor.jpa;
 
 import io.channelmonitor.jpa.entity.ResultEntity;
+import io.channelmonitor.store.ResultPoint;
 import io.channelmonitor.store.ResultRecord;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
@@ -61,7 +62,8 @@ final class NewestResults {
                 pairs.put(Objects.requireNonNull(id, "monitor id"), distinct);
               }
             });
-    return read("latestPerModel", pairs, 1);
+    return read(
+        "latestPerModel", pairs, 1, (manager, chunk) -> records(query(manager, chunk, 1, true)));
   }
 
   /**
@@ -69,6 +71,34 @@ final class NewestResults {
    * id, then newest first.
    */
   List<ResultRecord> newest(Map<Long, String> modelByMonitor, int limit) {
+    List<ResultRecord> newest =
+        new ArrayList<>(
+            read(
+                "newestResults",
+                primaries(modelByMonitor),
+                limit,
+                (manager, chunk) -> records(query(manager, chunk, limit, true))));
+    newest.sort(BY_MONITOR_NEWEST_FIRST);
+    return newest;
+  }
+
+  /**
+   * {@link #newest} reading only the columns of a {@link ResultPoint}, as plain values: no entity
+   * is built or kept in the persistence context.
+   */
+  List<ResultPoint> points(Map<Long, String> modelByMonitor, int limit) {
+    List<ResultPoint> newest =
+        new ArrayList<>(
+            read(
+                "newestPoints",
+                primaries(modelByMonitor),
+                limit,
+                (manager, chunk) -> ResultPoints.read(query(manager, chunk, limit, false))));
+    newest.sort(ResultPoints.BY_MONITOR_NEWEST_FIRST);
+    return newest;
+  }
+
+  private static Map<Long, Set<String>> primaries(Map<Long, String> modelByMonitor) {
     Map<Long, Set<String>> pairs = new TreeMap<>();
     Objects.requireNonNull(modelByMonitor, "modelByMonitor")
         .forEach(
@@ -77,13 +107,12 @@ final class NewestResults {
                 pairs.put(Objects.requireNonNull(id, "monitor id"), Set.of(model));
               }
             });
-    List<ResultRecord> newest = new ArrayList<>(read("newestResults", pairs, limit));
-    newest.sort(BY_MONITOR_NEWEST_FIRST);
-    return newest;
+    return pairs;
   }
 
-  /** The newest {@code limit} rows of every pair, in one transaction. */
-  private List<ResultRecord> read(String operation, Map<Long, Set<String>> pairs, int limit) {
+  /** The rows of every pair, a statement per chunk of pairs, in one transaction. */
+  private <T> List<T> read(
+      String operation, Map<Long, Set<String>> pairs, int limit, ChunkRead<T> chunkRead) {
     if (limit < 1 || pairs.isEmpty()) {
       return List.of();
     }
@@ -91,9 +120,9 @@ final class NewestResults {
     return transactions.run(
         operation,
         manager -> {
-          List<ResultRecord> rows = new ArrayList<>();
+          List<T> rows = new ArrayList<>();
           for (List<Pair> chunk : chunks) {
-            rows.addAll(records(query(manager, chunk, limit)));
+            rows.addAll(chunkRead.read(manager, chunk));
           }
           return rows;
         });
@@ -116,13 +145,22 @@ final class NewestResults {
     return chunks;
   }
 
-  private Query query(EntityManager manager, List<Pair> pairs, int limit) {
+  /**
+   * The read of one chunk: every column as {@link ResultEntity} rows when {@code entities}, else
+   * the columns of {@link ResultPoints#COLUMNS} as plain values.
+   */
+  private Query query(EntityManager manager, List<Pair> pairs, int limit, boolean entities) {
     StringBuilder list = new StringBuilder();
     for (int i = 0; i < pairs.size(); i++) {
       list.append(i == 0 ? "" : ", ").append("(:m").append(i).append(", :p").append(i).append(')');
     }
-    String sql = dialect == JpaDialect.POSTGRESQL ? lateral(list) : ranked(list);
-    Query query = manager.createNativeQuery(sql, ResultEntity.class).setParameter("limit", limit);
+    String columns = entities ? COLUMNS : ResultPoints.COLUMNS;
+    String sql = dialect == JpaDialect.POSTGRESQL ? lateral(list, columns) : ranked(list, columns);
+    Query query =
+        entities
+            ? manager.createNativeQuery(sql, ResultEntity.class)
+            : manager.createNativeQuery(sql);
+    query.setParameter("limit", limit);
     for (int i = 0; i < pairs.size(); i++) {
       query.setParameter("m" + i, pairs.get(i).monitorId());
       query.setParameter("p" + i, pairs.get(i).model());
@@ -131,11 +169,11 @@ final class NewestResults {
   }
 
   /** PostgreSQL: an index scan per pair of the VALUES list, stopped after the limit. */
-  private static String lateral(CharSequence pairs) {
+  private static String lateral(CharSequence pairs, String columns) {
     return "SELECT r.* FROM (VALUES "
         + pairs
         + ") AS wanted (monitor_id, model) CROSS JOIN LATERAL (SELECT "
-        + COLUMNS
+        + columns
         + " FROM "
         + ResultEntity.TABLE
         + " n WHERE n.monitor_id = wanted.monitor_id AND n.model = wanted.model"
@@ -143,9 +181,9 @@ final class NewestResults {
   }
 
   /** H2: the rows of the asked pairs, numbered per pair newest first, up to the limit. */
-  private static String ranked(CharSequence pairs) {
+  private static String ranked(CharSequence pairs, String columns) {
     return "SELECT "
-        + COLUMNS
+        + columns
         + " FROM (SELECT r.*, ROW_NUMBER() OVER (PARTITION BY r.monitor_id, r.model"
         + " ORDER BY r.checked_at DESC, r.id DESC) AS newest_rank FROM "
         + ResultEntity.TABLE
@@ -161,6 +199,12 @@ final class NewestResults {
       records.add(((ResultEntity) row).toRecord());
     }
     return records;
+  }
+
+  /** The read of one chunk of pairs. */
+  @FunctionalInterface
+  private interface ChunkRead<T> {
+    List<T> read(EntityManager manager, List<Pair> chunk);
   }
 
   /** One (monitor, model) pair of a read. */

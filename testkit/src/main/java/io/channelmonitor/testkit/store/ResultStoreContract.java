@@ -10,6 +10,7 @@ import io.channelmonitor.CheckStatus;
 import io.channelmonitor.FailureKind;
 import io.channelmonitor.store.ModelCounts;
 import io.channelmonitor.store.MonitorRecord;
+import io.channelmonitor.store.ResultPoint;
 import io.channelmonitor.store.ResultRecord;
 import io.channelmonitor.store.ResultStore;
 import io.channelmonitor.store.StatusCounts;
@@ -239,6 +240,43 @@ public abstract class ResultStoreContract extends StoreContractSupport {
             key(a.id(), "x", T.plusSeconds(2)),
             key(b.id(), "y", T.plusSeconds(13)),
             key(b.id(), "y", T.plusSeconds(12)));
+  }
+
+  @Test
+  void newestPointsAreTheNewestResultsNarrowedToWhatATimelineShows() {
+    MonitorRecord a = insertMonitor("a");
+    MonitorRecord b = insertMonitor("b");
+    insertResults(
+        result("x", T).latency(120).ping(15L).of(a.id()),
+        result("x", T.plusSeconds(1))
+            .failure(CheckStatus.ERROR, FailureKind.TIMEOUT)
+            .latency(5_000)
+            .ping(null)
+            .of(a.id()),
+        result("y", T.plusSeconds(2)).of(a.id()),
+        result("x", T.plusMillis(1_500)).status(CheckStatus.DEGRADED).latency(900).of(b.id()));
+    insertResults(result("x", T.plusSeconds(1)).latency(7).ping(3L).of(a.id()));
+    Map<Long, String> modelByMonitor = new LinkedHashMap<>();
+    modelByMonitor.put(b.id(), "x");
+    modelByMonitor.put(a.id(), "x");
+
+    List<ResultPoint> points = store.newestPoints(modelByMonitor, 2);
+
+    List<ResultRecord> newest = store.newestResults(modelByMonitor, 2);
+    assertThat(points).containsExactlyElementsOf(newest.stream().map(ResultPoint::of).toList());
+    assertThat(points)
+        .extracting(
+            ResultPoint::monitorId,
+            ResultPoint::status,
+            ResultPoint::latencyMs,
+            ResultPoint::pingLatencyMs,
+            ResultPoint::checkedAt)
+        .containsExactly(
+            tuple(a.id(), CheckStatus.OPERATIONAL, 7L, 3L, T.plusSeconds(1)),
+            tuple(a.id(), CheckStatus.ERROR, 5_000L, null, T.plusSeconds(1)),
+            tuple(b.id(), CheckStatus.DEGRADED, 900L, null, T.plusMillis(1_500)));
+    assertThat(store.newestPoints(modelByMonitor, 0)).isEmpty();
+    assertThat(store.newestPoints(Map.of(), 5)).isEmpty();
   }
 
   @Test

@@ -127,7 +127,7 @@ class AvailabilityReadsTest {
         Map.of(
             "rollupWatermark", 1,
             "latestPerModel", 1,
-            "newestResults", 1,
+            "newestPoints", 1,
             "sumRollupsFrom", 1,
             "countResultsFrom", 1);
     assertThat(forOne).isEqualTo(expected);
@@ -147,8 +147,7 @@ class AvailabilityReadsTest {
     AvailabilityCalculator calculator = calculator(ChannelMonitorSettings.defaults());
 
     Map<String, Integer> expected =
-        Map.of(
-            "rollupWatermark", 1, "latestPerModel", 1, "newestResults", 1, "countResultsFrom", 1);
+        Map.of("rollupWatermark", 1, "latestPerModel", 1, "newestPoints", 1, "countResultsFrom", 1);
     assertThat(reads(() -> calculator.availability(monitors.subList(0, 1)))).isEqualTo(expected);
     assertThat(reads(() -> calculator.availability(monitors))).isEqualTo(expected);
   }

@@ -3,9 +3,11 @@ package io.channelmonitor.benchmarks;
 import io.channelmonitor.ChannelMonitorSettings;
 import io.channelmonitor.history.AvailabilityCalculator;
 import io.channelmonitor.history.MonitorAvailability;
+import io.channelmonitor.internal.SqlLiterals;
 import io.channelmonitor.jdbc.JdbcStore;
 import io.channelmonitor.store.ResultRecord;
 import java.io.PrintStream;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -86,6 +88,25 @@ final class AvailabilityBenchmark {
     out.println("(b) steady state: 30 days of rollups, raw rows of the last 7 days (+ today)");
     measureCalculator(config.warmUpCalls(), config.calls());
     new StoreReads(store, fleet, config.warmUpCalls(), config.readCalls(), out).withRollups();
+    explain();
+  }
+
+  /**
+   * Prints {@code EXPLAIN (ANALYZE, BUFFERS)} of each statement of {@code bench.explain} on the
+   * steady-state tables, {@code :ids} standing for the fleet's ids as an IN list (printed as {@code
+   * {...}}).
+   */
+  private void explain() throws SQLException {
+    String ids = SqlLiterals.ids(fleet.ids());
+    for (String statement : config.explain()) {
+      out.println();
+      out.println("EXPLAIN " + statement);
+      String sql = "EXPLAIN (ANALYZE, BUFFERS) " + statement.replace(":ids", ids);
+      // The id list would fill pages of the plan: shown as {...}.
+      postgres
+          .query(database, sql)
+          .forEach(line -> out.println("  " + line.replaceAll("'\\{[0-9,]+}'", "'{...}'")));
+    }
   }
 
   /** Writes the history tick by tick from {@code config.seedThreads()} threads. */
@@ -210,6 +231,10 @@ final class AvailabilityBenchmark {
         seconds,
         deleted / seconds);
     long vacuumStart = System.nanoTime();
+    for (String statement : config.setupSql()) {
+      out.println("  setup: " + statement);
+      postgres.execute(database, statement);
+    }
     postgres.execute(database, "VACUUM ANALYZE");
     out.printf(
         Locale.ROOT,

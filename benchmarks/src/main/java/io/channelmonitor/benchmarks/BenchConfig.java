@@ -1,5 +1,8 @@
 package io.channelmonitor.benchmarks;
 
+import java.util.Arrays;
+import java.util.List;
+
 /**
  * The knobs of a run, read from system properties so one command line can change them, e.g. {@code
  * -Dbench.monitors=200}.
@@ -18,6 +21,10 @@ package io.channelmonitor.benchmarks;
  * @param skipAvailability skip parts (b) and (c)
  * @param planCacheMode PostgreSQL's {@code plan_cache_mode} for the pooled sessions, blank for the
  *     default ({@code auto})
+ * @param setupSql statements run on the history database before the steady state's {@code VACUUM
+ *     ANALYZE} ({@code bench.setupSql}, separated by {@code ;}), for trying an index
+ * @param explain statements whose {@code EXPLAIN (ANALYZE, BUFFERS)} is printed at the end ({@code
+ *     bench.explain}, separated by {@code ;}; {@code :ids} stands for the fleet's ids)
  */
 record BenchConfig(
     int monitors,
@@ -31,7 +38,9 @@ record BenchConfig(
     int insertRounds,
     boolean skipInsert,
     boolean skipAvailability,
-    String planCacheMode) {
+    String planCacheMode,
+    List<String> setupSql,
+    List<String> explain) {
 
   static BenchConfig fromSystemProperties() {
     return new BenchConfig(
@@ -46,7 +55,13 @@ record BenchConfig(
         Integer.getInteger("bench.insertRounds", 3),
         Boolean.getBoolean("bench.skipInsert"),
         Boolean.getBoolean("bench.skipAvailability"),
-        System.getProperty("bench.planCacheMode", ""));
+        System.getProperty("bench.planCacheMode", ""),
+        statements(System.getProperty("bench.setupSql", "")),
+        statements(System.getProperty("bench.explain", "")));
+  }
+
+  private static List<String> statements(String text) {
+    return Arrays.stream(text.split(";")).map(String::strip).filter(s -> !s.isEmpty()).toList();
   }
 
   @Override

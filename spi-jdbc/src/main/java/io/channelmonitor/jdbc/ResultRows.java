@@ -80,20 +80,18 @@ final class ResultRows {
             + " WHERE id = ANY(?) ORDER BY id"
             + dialect.parentLockClause();
     Set<Long> live = new HashSet<>();
-    for (List<Long> chunk : SqlParts.chunks(ids)) {
-      try (PreparedStatement statement = connection.prepareStatement(sql)) {
-        statement.setArray(1, SqlParts.bigints(connection, chunk));
-        try (ResultSet rows = statement.executeQuery()) {
-          while (rows.next()) {
-            live.add(rows.getLong(1));
-          }
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.setArray(1, SqlParts.bigints(connection, SqlParts.distinct(ids)));
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          live.add(rows.getLong(1));
         }
       }
     }
     return live;
   }
 
-  /** The newest result of each asked (monitor, model): one query per chunk of monitors. */
+  /** The newest result of each asked (monitor, model): one query. */
   List<ResultRecord> latestPerModel(Map<Long, ? extends Collection<String>> modelsByMonitor) {
     Map<Long, Set<String>> pairs = new TreeMap<>();
     modelsByMonitor.forEach(
@@ -154,8 +152,8 @@ final class ResultRows {
 
   /**
    * The {@code columns} of the newest {@code limit} rows of every (monitor, model) pair in {@code
-   * pairs} (see {@link JdbcDialect#newestPerPair}), the pairs bound as two parallel arrays, one
-   * statement per chunk of monitors.
+   * pairs} (see {@link JdbcDialect#newestPerPair}), the pairs bound as two parallel arrays: one
+   * statement for any number of pairs.
    */
   private <T> List<T> newestPerPair(
       String operation,
@@ -167,28 +165,26 @@ final class ResultRows {
       return List.of();
     }
     String sql = dialect.newestPerPair(table, columns);
-    List<List<Long>> chunks = SqlParts.chunks(pairs.keySet());
+    List<Long> ids = new ArrayList<>();
+    List<String> models = new ArrayList<>();
+    pairs.forEach(
+        (id, modelsOfMonitor) ->
+            modelsOfMonitor.forEach(
+                model -> {
+                  ids.add(id);
+                  models.add(model);
+                }));
     return jdbc.call(
         operation,
         connection -> {
           List<T> rows = new ArrayList<>();
-          for (List<Long> chunk : chunks) {
-            List<Long> ids = new ArrayList<>();
-            List<String> models = new ArrayList<>();
-            for (Long id : chunk) {
-              for (String model : pairs.get(id)) {
-                ids.add(id);
-                models.add(model);
-              }
-            }
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-              statement.setArray(1, SqlParts.bigints(connection, ids));
-              statement.setArray(2, SqlParts.varchars(connection, models));
-              statement.setInt(3, limit);
-              try (ResultSet resultSet = statement.executeQuery()) {
-                while (resultSet.next()) {
-                  rows.add(reader.read(resultSet));
-                }
+          try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setArray(1, SqlParts.bigints(connection, ids));
+            statement.setArray(2, SqlParts.varchars(connection, models));
+            statement.setInt(3, limit);
+            try (ResultSet resultSet = statement.executeQuery()) {
+              while (resultSet.next()) {
+                rows.add(reader.read(resultSet));
               }
             }
           }
@@ -224,18 +220,18 @@ final class ResultRows {
   }
 
   /**
-   * The counts of every range {@code [from, to)} in one statement per chunk of ids (see {@link
-   * RangeSums}); every start gets an entry, empty when it is not before {@code to}.
+   * The counts of every range {@code [from, to)} in one statement (see {@link RangeSums}); every
+   * start gets an entry, empty when it is not before {@code to}.
    */
   Map<Instant, List<ModelCounts>> countFrom(
       Collection<Long> monitorIds, Collection<Instant> froms, Instant to) {
-    List<List<Long>> chunks = SqlParts.chunks(monitorIds);
+    List<Long> ids = SqlParts.distinct(monitorIds);
     Objects.requireNonNull(to, "to");
     Map<Instant, List<ModelCounts>> out = new TreeMap<>();
     Objects.requireNonNull(froms, "froms")
         .forEach(from -> out.put(Objects.requireNonNull(from, "from"), new ArrayList<>()));
     List<Instant> starts = out.keySet().stream().filter(from -> from.isBefore(to)).toList();
-    if (starts.isEmpty() || chunks.isEmpty()) {
+    if (starts.isEmpty() || ids.isEmpty()) {
       return out;
     }
     RangeSums sums =
@@ -247,9 +243,7 @@ final class ResultRows {
     return jdbc.call(
         "countResultsFrom",
         connection -> {
-          for (List<Long> chunk : chunks) {
-            sums.read(connection, chunk, ranges);
-          }
+          sums.read(connection, ids, ranges);
           return out;
         });
   }

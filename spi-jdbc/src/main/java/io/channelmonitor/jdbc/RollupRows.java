@@ -119,20 +119,19 @@ final class RollupRows {
             + ", computed_at) VALUES (s.monitor_id, s.model, ?, "
             + qualified("s")
             + ", ?)";
-    int written = 0;
-    for (List<Long> chunk : SqlParts.chunks(live)) {
-      try (PreparedStatement statement = connection.prepareStatement(merge)) {
-        statement.setArray(1, SqlParts.bigints(connection, chunk));
-        Jdbc.setInstant(statement, 2, from);
-        Jdbc.setInstant(statement, 3, to);
-        statement.setObject(4, day);
-        Jdbc.setInstant(statement, 5, now);
-        statement.setObject(6, day);
-        Jdbc.setInstant(statement, 7, now);
-        written += statement.executeUpdate();
-      }
+    if (live.isEmpty()) {
+      return 0;
     }
-    return written;
+    try (PreparedStatement statement = connection.prepareStatement(merge)) {
+      statement.setArray(1, SqlParts.bigints(connection, live));
+      Jdbc.setInstant(statement, 2, from);
+      Jdbc.setInstant(statement, 3, to);
+      statement.setObject(4, day);
+      Jdbc.setInstant(statement, 5, now);
+      statement.setObject(6, day);
+      Jdbc.setInstant(statement, 7, now);
+      return statement.executeUpdate();
+    }
   }
 
   private List<Long> lockMonitorsWithResults(Connection connection, Instant from, Instant to)
@@ -191,18 +190,18 @@ final class RollupRows {
   }
 
   /**
-   * The sums of every day range {@code from..to} in one statement per chunk of ids (see {@link
-   * RangeSums}); every first day gets an entry, empty when it is after {@code to}.
+   * The sums of every day range {@code from..to} in one statement (see {@link RangeSums}); every
+   * first day gets an entry, empty when it is after {@code to}.
    */
   Map<LocalDate, List<ModelCounts>> sumFrom(
       Collection<Long> monitorIds, Collection<LocalDate> froms, LocalDate to) {
-    List<List<Long>> chunks = SqlParts.chunks(monitorIds);
+    List<Long> ids = SqlParts.distinct(monitorIds);
     Objects.requireNonNull(to, "to");
     Map<LocalDate, List<ModelCounts>> out = new TreeMap<>();
     Objects.requireNonNull(froms, "froms")
         .forEach(from -> out.put(Objects.requireNonNull(from, "from"), new ArrayList<>()));
     List<LocalDate> starts = out.keySet().stream().filter(from -> !from.isAfter(to)).toList();
-    if (starts.isEmpty() || chunks.isEmpty()) {
+    if (starts.isEmpty() || ids.isEmpty()) {
       return out;
     }
     RangeSums sums =
@@ -214,16 +213,14 @@ final class RollupRows {
     return jdbc.call(
         "sumRollupsFrom",
         connection -> {
-          for (List<Long> chunk : chunks) {
-            sums.read(connection, chunk, ranges);
-          }
+          sums.read(connection, ids, ranges);
           return out;
         });
   }
 
   /**
-   * Reads the rows of {@code select} with the ids and the days {@code from..to}: one statement per
-   * chunk of ids, with the ids and days written as literals (see {@link SqlLiterals}).
+   * Reads the rows of {@code select} with the ids and the days {@code from..to}: one statement,
+   * with the ids and days written as literals (see {@link SqlLiterals}).
    */
   private <T> List<T> readRange(
       String operation,
@@ -232,10 +229,10 @@ final class RollupRows {
       LocalDate from,
       LocalDate to,
       Jdbc.RowReader<T> reader) {
-    List<List<Long>> chunks = SqlParts.chunks(monitorIds);
+    List<Long> ids = SqlParts.distinct(monitorIds);
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(to, "to");
-    if (from.isAfter(to) || chunks.isEmpty()) {
+    if (from.isAfter(to) || ids.isEmpty()) {
       return List.of();
     }
     String days =
@@ -247,13 +244,11 @@ final class RollupRows {
         operation,
         connection -> {
           List<T> out = new ArrayList<>();
-          for (List<Long> chunk : chunks) {
-            String sql = select + " WHERE monitor_id IN (" + SqlLiterals.ids(chunk) + ")" + days;
-            try (PreparedStatement statement = connection.prepareStatement(sql);
-                ResultSet rows = statement.executeQuery()) {
-              while (rows.next()) {
-                out.add(reader.read(rows));
-              }
+          String sql = select + " WHERE monitor_id IN (" + SqlLiterals.ids(ids) + ")" + days;
+          try (PreparedStatement statement = connection.prepareStatement(sql);
+              ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+              out.add(reader.read(rows));
             }
           }
           return out;

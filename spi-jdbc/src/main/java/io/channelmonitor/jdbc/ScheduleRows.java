@@ -150,15 +150,12 @@ final class ScheduleRows {
     jdbc.call(
         "extendLeases",
         connection -> {
-          for (List<Long> chunk : SqlParts.chunks(monitorIds)) {
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-              statement.setLong(1, leaseMillis);
-              statement.setString(2, owner);
-              statement.setArray(3, SqlParts.bigints(connection, chunk));
-              statement.executeUpdate();
-            }
+          try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setLong(1, leaseMillis);
+            statement.setString(2, owner);
+            statement.setArray(3, SqlParts.bigints(connection, SqlParts.distinct(monitorIds)));
+            return statement.executeUpdate();
           }
-          return null;
         });
   }
 

@@ -12,14 +12,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 
-/** SQL pieces shared by the tables: status sums, id arrays and their chunks. */
+/** SQL pieces shared by the tables: status sums, distinct ids and array parameters. */
 final class SqlParts {
-  /**
-   * Ids per statement: lists up to this size take one round trip; longer ones are split so that no
-   * array parameter grows without bound.
-   */
-  static final int CHUNK = 1000;
-
   /**
    * The six sums of a status count over results rows, aliased as the rollup columns. The status
    * literals are the library's own wire names, never input.
@@ -64,14 +58,15 @@ final class SqlParts {
         rows.getLong("latency_count"));
   }
 
-  /** The distinct ids, in their first order, split into chunks of at most {@link #CHUNK}. */
-  static List<List<Long>> chunks(Collection<Long> ids) {
+  /**
+   * The distinct ids, in their first order, each checked for null. A read takes them all in one
+   * statement whatever their number: as one array parameter (no bind-parameter limit applies), or
+   * as an IN list of literals (about 8 characters of statement text per id).
+   */
+  static List<Long> distinct(Collection<Long> ids) {
     List<Long> distinct = new ArrayList<>(new LinkedHashSet<>(Objects.requireNonNull(ids, "ids")));
-    List<List<Long>> chunks = new ArrayList<>();
-    for (int from = 0; from < distinct.size(); from += CHUNK) {
-      chunks.add(distinct.subList(from, Math.min(distinct.size(), from + CHUNK)));
-    }
-    return chunks;
+    distinct.forEach(id -> Objects.requireNonNull(id, "monitor id"));
+    return distinct;
   }
 
   /** A BIGINT array parameter. */

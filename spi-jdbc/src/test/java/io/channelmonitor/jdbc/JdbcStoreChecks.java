@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.channelmonitor.Reason;
 import io.channelmonitor.StoreException;
 import io.channelmonitor.store.MonitorRecord;
+import io.channelmonitor.store.ResultPoint;
 import io.channelmonitor.store.ResultRecord;
 import io.channelmonitor.testkit.ManualClock;
 import java.sql.Connection;
@@ -15,6 +16,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,8 +26,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What the JDBC store promises beyond the contract suite, run on each database: dialect detection,
- * typed failures that store nothing and quote no value, reads spanning several id chunks. Every
- * test uses tables of its own prefix in the class's database.
+ * typed failures that store nothing and quote no value, one statement per read for any number of
+ * monitors. Every test uses tables of its own prefix in the class's database.
  */
 abstract class JdbcStoreChecks {
   private static final Instant T = Instant.parse("2026-01-05T10:00:00Z");
@@ -84,8 +86,14 @@ abstract class JdbcStoreChecks {
   }
 
   @Test
-  void readsForThousandsOfMonitorsSpanSeveralStatementsAndMissNothing() {
-    JdbcStore store = freshStore();
+  void readsForThousandsOfMonitorsTakeOneStatementEachAndMissNothing() {
+    StatementCountingDataSource counting = new StatementCountingDataSource(db().dataSource());
+    JdbcStore store =
+        JdbcStore.builder(counting.dataSource())
+            .tablePrefix(uniquePrefix())
+            .clock(clock)
+            .createSchemaIfMissing(true)
+            .build();
     MonitorRecord first = store.insertMonitor(monitor().name("first").record());
     MonitorRecord last = store.insertMonitor(monitor().name("last").record());
     store.insertResults(
@@ -95,7 +103,7 @@ abstract class JdbcStoreChecks {
             result("y", T.plusSeconds(2)).of(last.id())));
     List<Long> ids = new ArrayList<>();
     ids.add(first.id());
-    for (long id = last.id() + 1; ids.size() < 2 * SqlParts.CHUNK + 500; id++) {
+    for (long id = last.id() + 1; ids.size() < 12_000; id++) {
       ids.add(id);
     }
     ids.add(last.id());
@@ -103,17 +111,24 @@ abstract class JdbcStoreChecks {
     ids.forEach(id -> modelByMonitor.put(id, "x"));
     Map<Long, List<String>> modelsByMonitor = new HashMap<>();
     ids.forEach(id -> modelsByMonitor.put(id, List.of("x", "y")));
+    LocalDate day = LocalDate.of(2026, 1, 5);
+    store.rollUpDay(day);
+    counting.takeCount();
 
     assertThat(store.latestPerModel(modelsByMonitor)).hasSize(3);
-    assertThat(store.newestResults(modelByMonitor, 5))
-        .extracting(ResultRecord::monitorId)
+    assertThat(counting.takeCount()).isEqualTo(1);
+    assertThat(store.newestPoints(modelByMonitor, 5))
+        .extracting(ResultPoint::monitorId)
         .containsExactly(first.id(), last.id());
-    assertThat(store.countResults(ids, T, T.plusSeconds(3))).hasSize(3);
-    store.rollUpDay(T.atZone(java.time.ZoneOffset.UTC).toLocalDate());
-    assertThat(
-            store.sumRollups(
-                ids, java.time.LocalDate.of(2026, 1, 5), java.time.LocalDate.of(2026, 1, 5)))
-        .hasSize(3);
+    assertThat(counting.takeCount()).isEqualTo(1);
+    assertThat(store.countResultsFrom(ids, List.of(T, T.plusSeconds(1)), T.plusSeconds(3)))
+        .hasEntrySatisfying(T, counts -> assertThat(counts).hasSize(3))
+        .hasEntrySatisfying(T.plusSeconds(1), counts -> assertThat(counts).hasSize(2));
+    assertThat(counting.takeCount()).isEqualTo(1);
+    assertThat(store.sumRollupsFrom(ids, List.of(day), day).get(day)).hasSize(3);
+    assertThat(counting.takeCount()).isEqualTo(1);
+    assertThat(store.rollups(ids, day, day)).hasSize(3);
+    assertThat(counting.takeCount()).isEqualTo(1);
   }
 
   @Test

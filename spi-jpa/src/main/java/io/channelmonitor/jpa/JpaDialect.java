@@ -39,6 +39,15 @@ public enum JpaDialect {
             + "'; supported: PostgreSQL, H2");
   }
 
+  /**
+   * The lock a result or rollup write takes on its monitors' rows: PostgreSQL's {@code FOR KEY
+   * SHARE} conflicts only with a delete (or key change) of the monitor, so runs and edits of the
+   * same monitor do not wait for each other; H2 has only {@code FOR UPDATE}.
+   */
+  String parentLockClause() {
+    return this == POSTGRESQL ? " FOR KEY SHARE" : " FOR UPDATE";
+  }
+
   /** Writes the maintenance row with {@code day} as its watermark. */
   String upsertWatermark(LocalDate day) {
     String table = MaintenanceEntity.TABLE;

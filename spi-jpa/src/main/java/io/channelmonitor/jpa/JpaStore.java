@@ -101,7 +101,7 @@ public final class JpaStore implements ChannelMonitorStore {
   private JpaStore(Transactions transactions, JpaDialect dialect, Clock clock) {
     this.dialect = dialect;
     this.monitors = new Monitors(transactions);
-    this.results = new Results(transactions);
+    this.results = new Results(transactions, dialect);
     this.newest = new NewestResults(transactions, dialect);
     this.rollupWriter = new RollupUpsert(transactions, dialect, clock);
     this.rollups = new Rollups(transactions);

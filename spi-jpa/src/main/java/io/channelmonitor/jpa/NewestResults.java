@@ -8,6 +8,8 @@ import jakarta.persistence.Query;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,18 +19,19 @@ import java.util.TreeMap;
 
 /**
  * The newest results of many (monitor, model) pairs in one native read; JPQL has neither {@code
- * LATERAL} nor window functions. The pairs go in as bound parameters, a monitor id and a model per
- * pair.
+ * LATERAL} nor window functions. The pairs go in as a {@code VALUES} list: each monitor id as an
+ * integer literal, each distinct model name once as a bound parameter (model names are the caller's
+ * strings and never enter SQL text).
  *
  * <p>PostgreSQL answers each pair with a {@code LATERAL} index scan of {@code (monitor_id, model,
  * checked_at DESC, id DESC)} that stops after the limit, so the cost follows the pairs, not the
  * stored rows. H2 2.x has no {@code LATERAL}: it ranks the rows of the asked pairs with {@code
- * ROW_NUMBER()}. A read takes one statement for up to {@link #PAIRS} pairs (1,000 monitors of three
- * models are one statement); more are split, whole monitors per statement.
+ * ROW_NUMBER()}. A read is one statement whatever the number of monitors; only a read naming more
+ * than {@link #MODELS} distinct models (bind parameters) is split, whole monitors per statement.
  */
 final class NewestResults {
-  /** Pairs per statement: two bind parameters each, well below the drivers' limits. */
-  static final int PAIRS = 5_000;
+  /** Distinct model names per statement: one bind parameter each, far below the drivers' limits. */
+  static final int MODELS = 10_000;
 
   /** The columns of {@link ResultEntity}, as a native entity query must return them. */
   private static final String COLUMNS =
@@ -128,15 +131,24 @@ final class NewestResults {
         });
   }
 
-  /** The pairs, whole monitors per chunk, at most {@link #PAIRS} per chunk unless one has more. */
+  /**
+   * The pairs, whole monitors per chunk; a new chunk starts only where a monitor would bring the
+   * chunk's distinct models above {@link #MODELS}.
+   */
   private static List<List<Pair>> chunks(Map<Long, Set<String>> pairs) {
     List<List<Pair>> chunks = new ArrayList<>();
     List<Pair> chunk = new ArrayList<>();
+    Set<String> models = new HashSet<>();
     for (Map.Entry<Long, Set<String>> monitor : pairs.entrySet()) {
-      if (!chunk.isEmpty() && chunk.size() + monitor.getValue().size() > PAIRS) {
+      Set<String> more = new HashSet<>(monitor.getValue());
+      more.removeAll(models);
+      if (!chunk.isEmpty() && models.size() + more.size() > MODELS) {
         chunks.add(chunk);
         chunk = new ArrayList<>();
+        models.clear();
+        more = monitor.getValue();
       }
+      models.addAll(more);
       for (String model : monitor.getValue()) {
         chunk.add(new Pair(monitor.getKey(), model));
       }
@@ -150,9 +162,16 @@ final class NewestResults {
    * the columns of {@link ResultPoints#COLUMNS} as plain values.
    */
   private Query query(EntityManager manager, List<Pair> pairs, int limit, boolean entities) {
-    StringBuilder list = new StringBuilder();
-    for (int i = 0; i < pairs.size(); i++) {
-      list.append(i == 0 ? "" : ", ").append("(:m").append(i).append(", :p").append(i).append(')');
+    Map<String, String> parameterByModel = new LinkedHashMap<>();
+    StringBuilder list = new StringBuilder(pairs.size() * 16);
+    for (Pair pair : pairs) {
+      String parameter =
+          parameterByModel.computeIfAbsent(pair.model(), model -> "p" + parameterByModel.size());
+      list.append(list.length() == 0 ? "(" : ", (")
+          .append(pair.monitorId())
+          .append(", :")
+          .append(parameter)
+          .append(')');
     }
     String columns = entities ? COLUMNS : ResultPoints.COLUMNS;
     String sql = dialect == JpaDialect.POSTGRESQL ? lateral(list, columns) : ranked(list, columns);
@@ -161,10 +180,7 @@ final class NewestResults {
             ? manager.createNativeQuery(sql, ResultEntity.class)
             : manager.createNativeQuery(sql);
     query.setParameter("limit", limit);
-    for (int i = 0; i < pairs.size(); i++) {
-      query.setParameter("m" + i, pairs.get(i).monitorId());
-      query.setParameter("p" + i, pairs.get(i).model());
-    }
+    parameterByModel.forEach((model, parameter) -> query.setParameter(parameter, model));
     return query;
   }
 

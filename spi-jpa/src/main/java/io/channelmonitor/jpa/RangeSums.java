@@ -57,12 +57,12 @@ final class RangeSums<K extends Comparable<? super K>> {
   /**
    * The counts of every range starting at one of {@code froms} and ending where {@code end} (a
    * comparison with the column, such as {@code "< "} followed by the end's literal) says, for the
-   * monitors of {@code chunks}. Every start gets an entry; the ones {@code inRange} rejects stay
-   * empty and are not read. A pair without rows in a range is left out of its list.
+   * monitors {@code ids}, in one statement. Every start gets an entry; the ones {@code inRange}
+   * rejects stay empty and are not read. A pair without rows in a range is left out of its list.
    */
   Map<K, List<ModelCounts>> read(
       EntityManager manager,
-      List<List<Long>> chunks,
+      List<Long> ids,
       Collection<K> froms,
       Predicate<K> inRange,
       String end) {
@@ -74,18 +74,18 @@ final class RangeSums<K extends Comparable<? super K>> {
       return out;
     }
     List<List<ModelCounts>> ranges = out.keySet().stream().filter(inRange).map(out::get).toList();
-    for (List<Long> chunk : chunks) {
-      Map<Pair, Segments> pairs = new LinkedHashMap<>();
-      for (Object row : manager.createNativeQuery(sql(chunk, starts, end)).getResultList()) {
-        Object[] columns = (Object[]) row;
-        pairs
-            .computeIfAbsent(
-                new Pair(number(columns[0]), (String) columns[1]),
-                key -> new Segments(starts.size()))
-            .add((int) number(columns[2]), counts(columns));
-      }
-      pairs.forEach((pair, segments) -> segments.addRanges(pair, ranges));
+    if (ids.isEmpty()) {
+      return out;
     }
+    Map<Pair, Segments> pairs = new LinkedHashMap<>();
+    for (Object row : manager.createNativeQuery(sql(ids, starts, end)).getResultList()) {
+      Object[] columns = (Object[]) row;
+      pairs
+          .computeIfAbsent(
+              new Pair(number(columns[0]), (String) columns[1]), key -> new Segments(starts.size()))
+          .add((int) number(columns[2]), counts(columns));
+    }
+    pairs.forEach((pair, segments) -> segments.addRanges(pair, ranges));
     return out;
   }
 

@@ -6,7 +6,6 @@ import io.channelmonitor.jpa.entity.ResultEntity;
 import io.channelmonitor.store.ModelCounts;
 import io.channelmonitor.store.ResultRecord;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.Collection;
@@ -23,9 +22,11 @@ final class Results {
       RangeSums.ofResults(ResultEntity.TABLE, SqlLiterals::instant);
 
   private final Transactions transactions;
+  private final JpaDialect dialect;
 
-  Results(Transactions transactions) {
+  Results(Transactions transactions, JpaDialect dialect) {
     this.transactions = transactions;
+    this.dialect = dialect;
   }
 
   /**
@@ -43,7 +44,7 @@ final class Results {
     transactions.run(
         "insertResults",
         manager -> {
-          Set<Long> live = lockExisting(manager, asked);
+          Set<Long> live = lockExisting(manager, dialect, asked);
           List<ResultRecord> kept =
               rows.stream().filter(r -> live.contains(r.monitorId())).toList();
           ResultInsert.insert(manager, kept);
@@ -51,17 +52,18 @@ final class Results {
         });
   }
 
-  private static Set<Long> lockExisting(EntityManager manager, Set<Long> ids) {
+  /** One native statement: the asked monitors that exist, locked in id order. */
+  private static Set<Long> lockExisting(EntityManager manager, JpaDialect dialect, Set<Long> ids) {
+    String sql =
+        "SELECT id FROM "
+            + MonitorEntity.TABLE
+            + " WHERE id IN ("
+            + SqlLiterals.ids(Ids.distinct(ids))
+            + ") ORDER BY id"
+            + dialect.parentLockClause();
     Set<Long> live = new HashSet<>();
-    for (List<Long> chunk : Ids.chunks(ids)) {
-      live.addAll(
-          manager
-              .createQuery(
-                  "SELECT m.id FROM " + MonitorEntity.NAME + " m WHERE m.id IN :ids ORDER BY m.id",
-                  Long.class)
-              .setParameter("ids", chunk)
-              .setLockMode(LockModeType.PESSIMISTIC_READ)
-              .getResultList());
+    for (Object id : manager.createNativeQuery(sql).getResultList()) {
+      live.add(((Number) id).longValue());
     }
     return live;
   }
@@ -92,45 +94,39 @@ final class Results {
   }
 
   /**
-   * The counts of every range {@code [from, to)}: one native statement per chunk of ids, whose
-   * values are all literals (see {@link RangeSums}).
+   * The counts of every range {@code [from, to)}: one native statement whose values are all
+   * literals (see {@link RangeSums}).
    */
   Map<Instant, List<ModelCounts>> countFrom(
       Collection<Long> monitorIds, Collection<Instant> froms, Instant to) {
-    List<List<Long>> chunks = Ids.chunks(monitorIds);
+    List<Long> ids = Ids.distinct(monitorIds);
     Objects.requireNonNull(to, "to");
     String end = "< " + SqlLiterals.instant(to);
     return transactions.run(
         "countResultsFrom",
-        manager -> RANGES.read(manager, chunks, froms, from -> from.isBefore(to), end));
+        manager -> RANGES.read(manager, ids, froms, from -> from.isBefore(to), end));
   }
 
-  /** Selects the ids of the oldest {@code batchSize} rows before the cut-off and deletes them. */
+  /**
+   * One native statement: deletes the oldest {@code batchSize} rows before the cut-off, the cut-off
+   * written as a UTC literal.
+   */
   int prune(Instant before, int batchSize) {
     Objects.requireNonNull(before, "before");
     if (batchSize < 1) {
       return 0;
     }
+    String sql =
+        "DELETE FROM "
+            + ResultEntity.TABLE
+            + " WHERE id IN (SELECT id FROM "
+            + ResultEntity.TABLE
+            + " WHERE checked_at < "
+            + SqlLiterals.instant(before)
+            + " ORDER BY checked_at, id FETCH FIRST "
+            + batchSize
+            + " ROWS ONLY)";
     return transactions.run(
-        "pruneResults",
-        manager -> {
-          List<Long> oldest =
-              manager
-                  .createQuery(
-                      "SELECT r.id FROM "
-                          + RESULT
-                          + " r WHERE r.checkedAt < :before ORDER BY r.checkedAt, r.id",
-                      Long.class)
-                  .setParameter("before", before)
-                  .setMaxResults(batchSize)
-                  .getResultList();
-          if (oldest.isEmpty()) {
-            return 0;
-          }
-          return manager
-              .createQuery("DELETE FROM " + RESULT + " r WHERE r.id IN :ids")
-              .setParameter("ids", oldest)
-              .executeUpdate();
-        });
+        "pruneResults", manager -> manager.createNativeQuery(sql).executeUpdate());
   }
 }

@@ -84,13 +84,11 @@ final class RollupUpsert {
    * results; a monitor deleted meanwhile is skipped by the lock.
    */
   private static int mergeH2(EntityManager manager, Window window) {
-    String sql = h2Merge(window.day());
-    int written = 0;
-    for (List<Long> chunk : Ids.chunks(lockMonitorsWithResults(manager, window))) {
-      written +=
-          window.bind(manager.createNativeQuery(sql)).setParameter("ids", chunk).executeUpdate();
+    List<Long> live = lockMonitorsWithResults(manager, window);
+    if (live.isEmpty()) {
+      return 0;
     }
-    return written;
+    return window.bind(manager.createNativeQuery(h2Merge(window.day(), live))).executeUpdate();
   }
 
   /** Locks, in id order, the existing monitors that have results in the window. */
@@ -110,14 +108,16 @@ final class RollupUpsert {
   }
 
   /** The MERGE of the sums of the results of the monitors {@code ids} into {@code day}'s rows. */
-  private static String h2Merge(LocalDate day) {
+  private static String h2Merge(LocalDate day, List<Long> ids) {
     return "MERGE INTO "
         + RollupEntity.TABLE
         + " t USING (SELECT r.monitor_id, r.model, "
         + StatusSums.named("r.status", "r.latency_ms")
         + " FROM "
         + ResultEntity.TABLE
-        + " r WHERE r.monitor_id IN (:ids) AND r.checked_at >= :from AND r.checked_at < :to"
+        + " r WHERE r.monitor_id IN ("
+        + SqlLiterals.ids(ids)
+        + ") AND r.checked_at >= :from AND r.checked_at < :to"
         + " GROUP BY r.monitor_id, r.model) s"
         + " ON t.monitor_id = s.monitor_id AND t.model = s.model AND t.bucket_date = "
         + SqlLiterals.day(day)

@@ -10,6 +10,7 @@ import io.channelmonitor.MonitorQuery;
 import io.channelmonitor.StoreException;
 import io.channelmonitor.jpa.entity.MonitorEntity;
 import io.channelmonitor.store.MonitorRecord;
+import io.channelmonitor.store.ResultPoint;
 import io.channelmonitor.store.ResultRecord;
 import io.channelmonitor.testkit.ManualClock;
 import jakarta.persistence.EntityManager;
@@ -141,7 +142,7 @@ abstract class JpaStoreChecks {
   }
 
   @Test
-  void readsForThousandsOfPairsSpanSeveralStatementsAndMissNothing() {
+  void readsForThousandsOfMonitorsTakeOneStatementEachAndMissNothing() {
     MonitorRecord first = store.insertMonitor(monitor().name("first").record());
     MonitorRecord last = store.insertMonitor(monitor().name("last").record());
     store.insertResults(
@@ -151,7 +152,7 @@ abstract class JpaStoreChecks {
             result("y", T.plusSeconds(2)).of(last.id())));
     List<Long> ids = new ArrayList<>();
     ids.add(first.id());
-    for (long id = last.id() + 1; ids.size() < NewestResults.PAIRS; id++) {
+    for (long id = last.id() + 1; ids.size() < 12_000; id++) {
       ids.add(id);
     }
     ids.add(last.id());
@@ -159,6 +160,10 @@ abstract class JpaStoreChecks {
     Map<Long, String> modelByMonitor = new LinkedHashMap<>();
     ids.forEach(id -> modelsByMonitor.put(id, List.of("x", "y", "z")));
     ids.forEach(id -> modelByMonitor.put(id, "x"));
+    java.time.LocalDate day = java.time.LocalDate.of(2026, 1, 5);
+    store.rollUpDay(day);
+    Statistics statistics = db().factory().unwrap(SessionFactory.class).getStatistics();
+    statistics.clear();
 
     assertThat(store.latestPerModel(modelsByMonitor))
         .extracting(row -> row.monitorId() + "/" + row.result().model())
@@ -166,12 +171,15 @@ abstract class JpaStoreChecks {
     assertThat(store.newestResults(modelByMonitor, 5))
         .extracting(ResultRecord::monitorId)
         .containsExactly(first.id(), last.id());
+    assertThat(store.newestPoints(modelByMonitor, 5))
+        .extracting(ResultPoint::monitorId)
+        .containsExactly(first.id(), last.id());
     assertThat(store.countResultsFrom(ids, List.of(T, T.plusSeconds(1)), T.plusSeconds(3)))
         .hasEntrySatisfying(T, counts -> assertThat(counts).hasSize(3))
         .hasEntrySatisfying(T.plusSeconds(1), counts -> assertThat(counts).hasSize(2));
-    java.time.LocalDate day = java.time.LocalDate.of(2026, 1, 5);
-    store.rollUpDay(day);
     assertThat(store.sumRollupsFrom(ids, List.of(day), day).get(day)).hasSize(3);
+    assertThat(store.rollups(ids, day, day)).hasSize(3);
+    assertThat(statistics.getPrepareStatementCount()).isEqualTo(6);
   }
 
   @Test

@@ -27,6 +27,16 @@ CREATE TABLE IF NOT EXISTS channel_monitor_monitors (
   last_checked_at    TIMESTAMP WITH TIME ZONE
 );
 
+-- The admin listing filters by provider; group_name serves grouping by label. The seed's
+-- (enabled, last_checked_at) index is left out on purpose: it served a polling scheduler, and
+-- indexing last_checked_at would turn the update every run makes into an index write (no HOT
+-- update on PostgreSQL).
+CREATE INDEX IF NOT EXISTS channel_monitor_monitors_provider_idx
+  ON channel_monitor_monitors (provider);
+
+CREATE INDEX IF NOT EXISTS channel_monitor_monitors_group_name_idx
+  ON channel_monitor_monitors (group_name);
+
 CREATE TABLE IF NOT EXISTS channel_monitor_results (
   id                     BIGSERIAL PRIMARY KEY,
   monitor_id             BIGINT NOT NULL

@@ -20,6 +20,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -150,6 +151,36 @@ abstract class JdbcStoreChecks {
     assertThat(second.tablePrefix()).isEqualTo(prefix);
     assertThat(second.findMonitor(kept.id())).contains(kept);
     assertThat(count(prefix + "monitors")).isEqualTo(1);
+  }
+
+  @Test
+  void theSchemaScriptCreatesTheIndexesReadsAndCascadesNeed() throws SQLException {
+    String prefix = uniquePrefix();
+    JdbcStore.builder(db().dataSource()).tablePrefix(prefix).createSchemaIfMissing(true).build();
+
+    assertThat(indexes(prefix + "monitors"))
+        .contains(prefix + "monitors_provider_idx", prefix + "monitors_group_name_idx");
+    assertThat(indexes(prefix + "results"))
+        .contains(prefix + "results_latest_idx", prefix + "results_checked_at_idx");
+    assertThat(indexes(prefix + "daily_rollups"))
+        .contains(prefix + "daily_rollups_bucket_date_idx");
+  }
+
+  /** The lower-case names of the indexes on {@code table}, as the driver reports them. */
+  private List<String> indexes(String table) throws SQLException {
+    List<String> names = new ArrayList<>();
+    try (Connection connection = db().dataSource().getConnection()) {
+      String name = expectedDialect() == JdbcDialect.H2 ? table.toUpperCase(Locale.ROOT) : table;
+      try (ResultSet rows = connection.getMetaData().getIndexInfo(null, null, name, false, false)) {
+        while (rows.next()) {
+          String index = rows.getString("INDEX_NAME");
+          if (index != null) {
+            names.add(index.toLowerCase(Locale.ROOT));
+          }
+        }
+      }
+    }
+    return names;
   }
 
   @Test

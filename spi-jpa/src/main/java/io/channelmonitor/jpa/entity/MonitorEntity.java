@@ -10,6 +10,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
@@ -26,7 +27,12 @@ import java.util.Map;
  * but should not read or write it themselves: it is the library's mapping, not its API.
  */
 @Entity(name = MonitorEntity.NAME)
-@Table(name = MonitorEntity.TABLE)
+@Table(
+    name = MonitorEntity.TABLE,
+    indexes = {
+      @Index(name = "channel_monitor_monitors_provider_idx", columnList = "provider"),
+      @Index(name = "channel_monitor_monitors_group_name_idx", columnList = "group_name")
+    })
 public class MonitorEntity {
   /** The entity name JPQL queries use. */
   public static final String NAME = "ChannelMonitorMonitor";

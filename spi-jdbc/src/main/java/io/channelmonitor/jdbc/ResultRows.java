@@ -1,5 +1,6 @@
 package io.channelmonitor.jdbc;
 
+import io.channelmonitor.internal.NewestRows;
 import io.channelmonitor.internal.SqlLiterals;
 import io.channelmonitor.store.ModelCounts;
 import io.channelmonitor.store.ResultPoint;
@@ -13,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -22,21 +22,6 @@ import java.util.TreeMap;
 
 /** The results table: batch inserts, newest-first reads, window counts and pruning. */
 final class ResultRows {
-  private static final Comparator<ResultRecord> BY_MONITOR_NEWEST_FIRST =
-      Comparator.comparingLong(ResultRecord::monitorId)
-          .thenComparing(row -> row.result().checkedAt(), Comparator.reverseOrder())
-          .thenComparing(ResultRecord::id, Comparator.reverseOrder());
-
-  private static final Comparator<ResultPoint> POINTS_BY_MONITOR_NEWEST_FIRST =
-      (a, b) -> {
-        int byMonitor = Long.compare(a.monitorId(), b.monitorId());
-        if (byMonitor != 0) {
-          return byMonitor;
-        }
-        int byTime = b.checkedAt().compareTo(a.checkedAt());
-        return byTime != 0 ? byTime : Long.compare(b.id(), a.id());
-      };
-
   private final Jdbc jdbc;
   private final JdbcDialect dialect;
   private final String table;
@@ -93,18 +78,12 @@ final class ResultRows {
 
   /** The newest result of each asked (monitor, model): one query. */
   List<ResultRecord> latestPerModel(Map<Long, ? extends Collection<String>> modelsByMonitor) {
-    Map<Long, Set<String>> pairs = new TreeMap<>();
-    modelsByMonitor.forEach(
-        (id, models) -> {
-          Set<String> distinct = new LinkedHashSet<>();
-          for (String model : Objects.requireNonNull(models, "models")) {
-            distinct.add(Objects.requireNonNull(model, "model"));
-          }
-          if (!distinct.isEmpty()) {
-            pairs.put(Objects.requireNonNull(id, "monitor id"), distinct);
-          }
-        });
-    return newestPerPair("latestPerModel", pairs, 1, ResultMapping.ALL_COLUMNS, mapping::read);
+    return newestPerPair(
+        "latestPerModel",
+        NewestRows.pairs(modelsByMonitor),
+        1,
+        ResultMapping.ALL_COLUMNS,
+        mapping::read);
   }
 
   /**
@@ -113,41 +92,32 @@ final class ResultRows {
    * in memory spares it a sort of every row it returns.
    */
   List<ResultRecord> newestResults(Map<Long, String> modelByMonitor, int limit) {
-    List<ResultRecord> newest =
-        new ArrayList<>(
-            newestPerPair(
-                "newestResults",
-                primaries(modelByMonitor),
-                limit,
-                ResultMapping.ALL_COLUMNS,
-                mapping::read));
-    newest.sort(BY_MONITOR_NEWEST_FIRST);
-    return newest;
+    return sorted(
+        newestPerPair(
+            "newestResults",
+            NewestRows.onePerMonitor(modelByMonitor),
+            limit,
+            ResultMapping.ALL_COLUMNS,
+            mapping::read),
+        NewestRows.RECORDS_BY_MONITOR_NEWEST_FIRST);
   }
 
   /** {@link #newestResults} reading only the columns of a {@link ResultPoint}. */
   List<ResultPoint> newestPoints(Map<Long, String> modelByMonitor, int limit) {
-    List<ResultPoint> newest =
-        new ArrayList<>(
-            newestPerPair(
-                "newestPoints",
-                primaries(modelByMonitor),
-                limit,
-                ResultMapping.POINT_COLUMNS,
-                mapping::readPoint));
-    newest.sort(POINTS_BY_MONITOR_NEWEST_FIRST);
-    return newest;
+    return sorted(
+        newestPerPair(
+            "newestPoints",
+            NewestRows.onePerMonitor(modelByMonitor),
+            limit,
+            ResultMapping.POINT_COLUMNS,
+            mapping::readPoint),
+        NewestRows.POINTS_BY_MONITOR_NEWEST_FIRST);
   }
 
-  private static Map<Long, Set<String>> primaries(Map<Long, String> modelByMonitor) {
-    Map<Long, Set<String>> pairs = new TreeMap<>();
-    modelByMonitor.forEach(
-        (id, model) -> {
-          if (model != null) {
-            pairs.put(Objects.requireNonNull(id, "monitor id"), Set.of(model));
-          }
-        });
-    return pairs;
+  private static <T> List<T> sorted(List<T> rows, Comparator<T> order) {
+    List<T> sorted = new ArrayList<>(rows);
+    sorted.sort(order);
+    return sorted;
   }
 
   /**

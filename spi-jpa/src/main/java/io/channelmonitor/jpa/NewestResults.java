@@ -1,5 +1,6 @@
 package io.channelmonitor.jpa;
 
+import io.channelmonitor.internal.NewestRows;
 import io.channelmonitor.jpa.entity.ResultEntity;
 import io.channelmonitor.store.ResultPoint;
 import io.channelmonitor.store.ResultRecord;
@@ -10,12 +11,9 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * The newest results of many (monitor, model) pairs in one native read; JPQL has neither {@code
@@ -38,11 +36,6 @@ final class NewestResults {
       "id, monitor_id, model, status, failure_kind, latency_ms, first_token_latency_ms,"
           + " ping_latency_ms, message, checked_at";
 
-  private static final Comparator<ResultRecord> BY_MONITOR_NEWEST_FIRST =
-      Comparator.comparingLong(ResultRecord::monitorId)
-          .thenComparing(row -> row.result().checkedAt(), Comparator.reverseOrder())
-          .thenComparing(ResultRecord::id, Comparator.reverseOrder());
-
   private final Transactions transactions;
   private final JpaDialect dialect;
 
@@ -53,20 +46,11 @@ final class NewestResults {
 
   /** The newest result of each asked model of each asked monitor. */
   List<ResultRecord> latestPerModel(Map<Long, ? extends Collection<String>> modelsByMonitor) {
-    Map<Long, Set<String>> pairs = new TreeMap<>();
-    Objects.requireNonNull(modelsByMonitor, "modelsByMonitor")
-        .forEach(
-            (id, models) -> {
-              Set<String> distinct = new LinkedHashSet<>();
-              for (String model : Objects.requireNonNull(models, "models")) {
-                distinct.add(Objects.requireNonNull(model, "model"));
-              }
-              if (!distinct.isEmpty()) {
-                pairs.put(Objects.requireNonNull(id, "monitor id"), distinct);
-              }
-            });
     return read(
-        "latestPerModel", pairs, 1, (manager, chunk) -> records(query(manager, chunk, 1, true)));
+        "latestPerModel",
+        NewestRows.pairs(modelsByMonitor),
+        1,
+        (manager, chunk) -> records(query(manager, chunk, 1, true)));
   }
 
   /**
@@ -74,15 +58,13 @@ final class NewestResults {
    * id, then newest first.
    */
   List<ResultRecord> newest(Map<Long, String> modelByMonitor, int limit) {
-    List<ResultRecord> newest =
-        new ArrayList<>(
-            read(
-                "newestResults",
-                primaries(modelByMonitor),
-                limit,
-                (manager, chunk) -> records(query(manager, chunk, limit, true))));
-    newest.sort(BY_MONITOR_NEWEST_FIRST);
-    return newest;
+    return sorted(
+        read(
+            "newestResults",
+            NewestRows.onePerMonitor(modelByMonitor),
+            limit,
+            (manager, chunk) -> records(query(manager, chunk, limit, true))),
+        NewestRows.RECORDS_BY_MONITOR_NEWEST_FIRST);
   }
 
   /**
@@ -90,27 +72,19 @@ final class NewestResults {
    * is built or kept in the persistence context.
    */
   List<ResultPoint> points(Map<Long, String> modelByMonitor, int limit) {
-    List<ResultPoint> newest =
-        new ArrayList<>(
-            read(
-                "newestPoints",
-                primaries(modelByMonitor),
-                limit,
-                (manager, chunk) -> ResultPoints.read(query(manager, chunk, limit, false))));
-    newest.sort(ResultPoints.BY_MONITOR_NEWEST_FIRST);
-    return newest;
+    return sorted(
+        read(
+            "newestPoints",
+            NewestRows.onePerMonitor(modelByMonitor),
+            limit,
+            (manager, chunk) -> ResultPoints.read(query(manager, chunk, limit, false))),
+        NewestRows.POINTS_BY_MONITOR_NEWEST_FIRST);
   }
 
-  private static Map<Long, Set<String>> primaries(Map<Long, String> modelByMonitor) {
-    Map<Long, Set<String>> pairs = new TreeMap<>();
-    Objects.requireNonNull(modelByMonitor, "modelByMonitor")
-        .forEach(
-            (id, model) -> {
-              if (model != null) {
-                pairs.put(Objects.requireNonNull(id, "monitor id"), Set.of(model));
-              }
-            });
-    return pairs;
+  private static <T> List<T> sorted(List<T> rows, Comparator<T> order) {
+    List<T> sorted = new ArrayList<>(rows);
+    sorted.sort(order);
+    return sorted;
   }
 
   /** The rows of every pair, a statement per chunk of pairs, in one transaction. */

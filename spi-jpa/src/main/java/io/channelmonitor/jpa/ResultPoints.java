@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,17 +22,6 @@ import java.util.Map;
 final class ResultPoints {
   /** The columns a query must return, in this order. */
   static final String COLUMNS = "id, monitor_id, status, latency_ms, ping_latency_ms, checked_at";
-
-  /** By monitor id, then newest first (checkedAt, then id). */
-  static final Comparator<ResultPoint> BY_MONITOR_NEWEST_FIRST =
-      (a, b) -> {
-        int byMonitor = Long.compare(a.monitorId(), b.monitorId());
-        if (byMonitor != 0) {
-          return byMonitor;
-        }
-        int byTime = b.checkedAt().compareTo(a.checkedAt());
-        return byTime != 0 ? byTime : Long.compare(b.id(), a.id());
-      };
 
   /** The statuses by the wire names rows store: a map lookup per row, not a scan. */
   private static final Map<String, CheckStatus> STATUSES = statuses();

@@ -62,11 +62,15 @@ import org.slf4j.LoggerFactory;
  * hibernate.query.in_clause_parameter_padding=true}.
  *
  * <p><b>Failures.</b> A {@link jakarta.persistence.PersistenceException} becomes a {@link
- * io.channelmonitor.StoreException} whose message names the operation and the SQLState; messages
- * never contain stored values, and for data and constraint errors (SQLState classes 22 and 23) the
- * provider's exception is replaced by one without its message. Hibernate itself logs the driver's
- * message of a failed statement (logger {@code org.hibernate.orm.jdbc.error}), which may quote a
- * value; hosts that store secrets in header values may turn that logger off.
+ * io.channelmonitor.StoreException} whose message names the operation and the SQLState, and whose
+ * {@link io.channelmonitor.StoreException#kind() kind} is decided from the driver's SQLState as in
+ * the JDBC store: data and constraint errors (classes 22 and 23) are {@code REFUSED_VALUE} and roll
+ * back the whole operation (a batch of results is stored entirely or not at all); an unreachable
+ * database, a deadlock or a cancelled statement (classes 08, 40, 53, 57) is {@code UNAVAILABLE}.
+ * Messages never contain stored values, and for refused values the provider's exception is replaced
+ * by one without its message. Hibernate itself logs the driver's message of a failed statement
+ * (logger {@code org.hibernate.orm.jdbc.error}), which may quote a value; hosts that store secrets
+ * in header values may turn that logger off.
  *
  * <p>Thread-safe: the store holds no entity manager and no mutable state of its own.
  */

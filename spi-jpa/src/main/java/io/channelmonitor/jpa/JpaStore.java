@@ -50,9 +50,10 @@ import org.slf4j.LoggerFactory;
  * them. Leases expire by the store's {@link Clock}.
  *
  * <p><b>Round trips.</b> Ids are database identity columns, as in the JDBC schema, so they follow
- * insertion order across instances. Hibernate executes an identity insert as soon as the entity is
- * persisted, so a run's results are one insert per model, after one lock of their monitors, all in
- * one transaction ({@code hibernate.jdbc.batch_size} does not batch identity inserts). Reads and
+ * insertion order across instances. A provider executes an identity insert as soon as the entity is
+ * persisted ({@code hibernate.jdbc.batch_size} does not batch identity inserts), so a batch of
+ * results is written with multi-row native {@code INSERT}s instead: one share lock of the batch's
+ * monitors, then one statement per 100 rows, in list order, all in one transaction. Reads and
  * counts are one statement per call for up to 1000 monitors (5,000 (monitor, model) pairs for the
  * newest-result reads, which PostgreSQL answers per pair from an index with {@code LATERAL}); the
  * window counts and sums answer all their ranges in that statement, with ids, days and instants as

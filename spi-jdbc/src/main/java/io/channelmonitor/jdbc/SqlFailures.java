@@ -1,26 +1,24 @@
 package io.channelmonitor.jdbc;
 
 import io.channelmonitor.StoreException;
+import io.channelmonitor.internal.SqlStates;
 import java.sql.SQLException;
 
 /**
  * Turns driver exceptions into {@link StoreException}s whose messages name the operation and the
- * SQLState, never a value. Drivers quote offending values in data and constraint errors (SQLState
- * classes 22 and 23), and a monitor's columns may hold credentials in header values, so such a
- * cause keeps its class, state, vendor code and stack trace but not its message.
+ * SQLState, never a value. The kind comes from the SQLStates, as in the JPA store ({@link
+ * SqlStates}: classes 22 and 23 are refused values; 08, 40, 53 and 57 mean unavailable). Drivers
+ * quote offending values in data and constraint errors, and a monitor's columns may hold
+ * credentials in header values, so such a cause keeps its class, state, vendor code and stack trace
+ * but not its message.
  */
 final class SqlFailures {
-  /** SQLState of a unique or primary key violation. */
-  static final String UNIQUE_VIOLATION = "23505";
-
-  /** How far down a chain of causes and next exceptions the SQLStates are looked for. */
-  private static final int MAX_CHAIN = 32;
-
   private SqlFailures() {}
 
   static StoreException toStoreException(String operation, SQLException e) {
     String state = state(e);
-    boolean refusedValue = refusesValue(e);
+    StoreException.Kind kind = SqlStates.kindOf(e);
+    boolean refusedValue = kind == StoreException.Kind.REFUSED_VALUE;
     String message =
         "channel-monitor JDBC store: "
             + operation
@@ -31,63 +29,17 @@ final class SqlFailures {
                 ? ": the database refused a value (too long or violating a constraint);"
                     + " the operation's changes were rolled back"
                 : "");
-    return new StoreException(
-        kindOf(state, refusedValue), message, refusedValue ? withoutMessage(e) : e);
-  }
-
-  /**
-   * Connection problems (08), transaction rollbacks such as deadlocks and serialization failures
-   * (40), insufficient resources (53) and operator intervention (57) may pass on a retry.
-   */
-  private static StoreException.Kind kindOf(String state, boolean refusedValue) {
-    if (refusedValue) {
-      return StoreException.Kind.REFUSED_VALUE;
-    }
-    boolean transientState =
-        state.startsWith("08")
-            || state.startsWith("40")
-            || state.startsWith("53")
-            || state.startsWith("57");
-    return transientState ? StoreException.Kind.UNAVAILABLE : StoreException.Kind.OTHER;
+    return new StoreException(kind, message, refusedValue ? withoutMessage(e) : e);
   }
 
   /** Whether {@code e} (or one chained to it) reports that a unique key already exists. */
   static boolean isUniqueViolation(SQLException e) {
-    for (SQLException each = e; each != null; each = each.getNextException()) {
-      if (UNIQUE_VIOLATION.equals(each.getSQLState())) {
-        return true;
-      }
-    }
-    return false;
+    return SqlStates.isUniqueViolation(e);
   }
 
   private static String state(SQLException e) {
-    for (SQLException each = e; each != null; each = each.getNextException()) {
-      if (each.getSQLState() != null) {
-        return each.getSQLState();
-      }
-    }
-    return "unknown";
-  }
-
-  private static boolean refusesValue(SQLException e) {
-    int depth = 0;
-    for (Throwable each = e; each != null && depth < MAX_CHAIN; each = next(each), depth++) {
-      if (each instanceof SQLException sql && sql.getSQLState() != null) {
-        String state = sql.getSQLState();
-        if (state.startsWith("22") || state.startsWith("23")) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
-  private static Throwable next(Throwable each) {
-    if (each instanceof SQLException sql && sql.getNextException() != null) {
-      return sql.getNextException();
-    }
-    return each.getCause() == each ? null : each.getCause();
+    String state = SqlStates.firstState(e);
+    return state == null ? "unknown" : state;
   }
 
   private static SQLException withoutMessage(SQLException e) {

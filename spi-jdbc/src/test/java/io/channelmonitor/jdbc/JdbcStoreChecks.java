@@ -11,6 +11,9 @@ import io.channelmonitor.store.MonitorRecord;
 import io.channelmonitor.store.ResultPoint;
 import io.channelmonitor.store.ResultRecord;
 import io.channelmonitor.testkit.ManualClock;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -23,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,6 +36,7 @@ import org.junit.jupiter.api.Test;
  */
 abstract class JdbcStoreChecks {
   private static final Instant T = Instant.parse("2026-01-05T10:00:00Z");
+  private static final String SECRET = "sk-do-not-echo-0123456789";
 
   protected final ManualClock clock = ManualClock.start();
 
@@ -39,6 +44,9 @@ abstract class JdbcStoreChecks {
   abstract TestDatabase db();
 
   abstract JdbcDialect expectedDialect();
+
+  /** A data source of this database's driver aimed at {@code port}, where nothing listens. */
+  abstract DataSource unreachable(int port, String password);
 
   /** A store on fresh tables of a prefix no other test uses. */
   JdbcStore freshStore() {
@@ -84,6 +92,57 @@ abstract class JdbcStoreChecks {
             });
     assertThat(store.history(stored.id(), null, 10)).isEmpty();
     assertThat(store.latestPerModel(Map.of(stored.id(), List.of("fine", "also-fine")))).isEmpty();
+  }
+
+  @Test
+  void aBatchViolatingAConstraintFailsTypedAndStoresNothing() throws SQLException {
+    String prefix = uniquePrefix();
+    JdbcStore store =
+        JdbcStore.builder(db().dataSource())
+            .tablePrefix(prefix)
+            .clock(clock)
+            .createSchemaIfMissing(true)
+            .build();
+    MonitorRecord stored = store.insertMonitor(monitor().record());
+    execute(
+        "ALTER TABLE "
+            + prefix
+            + "results ADD CONSTRAINT "
+            + prefix
+            + "no_refused CHECK (model NOT LIKE 'refused%')");
+    String refused = "refused-" + SECRET;
+    List<ResultRecord> batch =
+        List.of(
+            result("fine", T).of(stored.id()),
+            result(refused, T).of(stored.id()),
+            result("also-fine", T).of(stored.id()));
+
+    assertThatThrownBy(() -> store.insertResults(batch))
+        .isInstanceOfSatisfying(
+            StoreException.class,
+            e -> {
+              assertThat(e.kind()).isEqualTo(StoreException.Kind.REFUSED_VALUE);
+              assertThat(e.getMessage()).contains("insertResults").contains("SQLState 23");
+              assertThat(messagesOf(e)).noneMatch(message -> message.contains(SECRET));
+            });
+    assertThat(count(prefix + "results")).isZero();
+  }
+
+  @Test
+  void anUnreachableDatabaseIsUnavailableAndItsPasswordIsNotQuoted() throws IOException {
+    DataSource unreachable = unreachable(closedPort(), SECRET);
+
+    assertThatThrownBy(() -> JdbcStore.builder(unreachable).build())
+        .isInstanceOfSatisfying(
+            StoreException.class,
+            e -> {
+              assertThat(e.kind()).isEqualTo(StoreException.Kind.UNAVAILABLE);
+              assertThat(messagesOf(e)).noneMatch(message -> message.contains(SECRET));
+            });
+    assertThatThrownBy(() -> JdbcStore.builder(unreachable).dialect(expectedDialect()).build())
+        .isInstanceOf(StoreException.class)
+        .extracting(e -> ((StoreException) e).kind())
+        .isEqualTo(StoreException.Kind.UNAVAILABLE);
   }
 
   @Test
@@ -373,6 +432,25 @@ abstract class JdbcStoreChecks {
       rows.next();
       return rows.getLong(1);
     }
+  }
+
+  /** A local port nothing listens on: one the system just handed out and that was closed. */
+  static int closedPort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+
+  /** The messages of {@code failure}, its causes and their suppressed exceptions. */
+  static List<String> messagesOf(Throwable failure) {
+    List<String> messages = new ArrayList<>();
+    for (Throwable each = failure; each != null; each = each.getCause()) {
+      messages.add(String.valueOf(each.getMessage()));
+      for (Throwable suppressed : each.getSuppressed()) {
+        messages.addAll(messagesOf(suppressed));
+      }
+    }
+    return messages;
   }
 
   void execute(String sql) throws SQLException {

@@ -50,9 +50,10 @@ import org.slf4j.LoggerFactory;
  * them. Leases expire by the store's {@link Clock}.
  *
  * <p><b>Round trips.</b> Ids are database identity columns, as in the JDBC schema, so they follow
- * insertion order across instances. Hibernate executes an identity insert as soon as the entity is
- * persisted, so a run's results are one insert per model, after one lock of their monitors, all in
- * one transaction ({@code hibernate.jdbc.batch_size} does not batch identity inserts). Reads and
+ * insertion order across instances. A provider executes an identity insert as soon as the entity is
+ * persisted ({@code hibernate.jdbc.batch_size} does not batch identity inserts), so a batch of
+ * results is written with multi-row native {@code INSERT}s instead: one share lock of the batch's
+ * monitors, then one statement per 100 rows, in list order, all in one transaction. Reads and
  * counts are one statement per call for up to 1000 monitors (5,000 (monitor, model) pairs for the
  * newest-result reads, which PostgreSQL answers per pair from an index with {@code LATERAL}); the
  * window counts and sums answer all their ranges in that statement, with ids, days and instants as
@@ -62,11 +63,15 @@ import org.slf4j.LoggerFactory;
  * hibernate.query.in_clause_parameter_padding=true}.
  *
  * <p><b>Failures.</b> A {@link jakarta.persistence.PersistenceException} becomes a {@link
- * io.channelmonitor.StoreException} whose message names the operation and the SQLState; messages
- * never contain stored values, and for data and constraint errors (SQLState classes 22 and 23) the
- * provider's exception is replaced by one without its message. Hibernate itself logs the driver's
- * message of a failed statement (logger {@code org.hibernate.orm.jdbc.error}), which may quote a
- * value; hosts that store secrets in header values may turn that logger off.
+ * io.channelmonitor.StoreException} whose message names the operation and the SQLState, and whose
+ * {@link io.channelmonitor.StoreException#kind() kind} is decided from the driver's SQLState as in
+ * the JDBC store: data and constraint errors (classes 22 and 23) are {@code REFUSED_VALUE} and roll
+ * back the whole operation (a batch of results is stored entirely or not at all); an unreachable
+ * database, a deadlock or a cancelled statement (classes 08, 40, 53, 57) is {@code UNAVAILABLE}.
+ * Messages never contain stored values, and for refused values the provider's exception is replaced
+ * by one without its message. Hibernate itself logs the driver's message of a failed statement
+ * (logger {@code org.hibernate.orm.jdbc.error}), which may quote a value; hosts that store secrets
+ * in header values may turn that logger off.
  *
  * <p>Thread-safe: the store holds no entity manager and no mutable state of its own.
  */

@@ -1,27 +1,25 @@
 package io.channelmonitor.jpa;
 
 import io.channelmonitor.StoreException;
+import io.channelmonitor.internal.SqlStates;
 import jakarta.persistence.PersistenceException;
-import java.sql.SQLException;
 
 /**
  * Turns provider exceptions into {@link StoreException}s whose messages name the operation and the
- * SQLState, never a value. Drivers quote offending values in data and constraint errors (SQLState
- * classes 22 and 23), and a monitor's columns may hold credentials in header values, so such a
- * failure keeps its exception class, SQLState and stack trace but not its message or causes.
+ * SQLState, never a value. The kind comes from the SQL exception the provider wraps (Hibernate
+ * chains the driver's exception as a cause), decided as in the JDBC store ({@link SqlStates}:
+ * classes 22 and 23 are refused values; 08, 40, 53 and 57 mean unavailable). Drivers quote
+ * offending values in data and constraint errors, and a monitor's columns may hold credentials in
+ * header values, so such a failure keeps its exception class, SQLState and stack trace but not its
+ * message or causes.
  */
 final class StoreFailures {
-  /** SQLState of a unique or primary key violation. */
-  static final String UNIQUE_VIOLATION = "23505";
-
-  /** How far down a chain of causes the SQLState is looked for; a chain may be cyclic. */
-  private static final int MAX_CHAIN = 32;
-
   private StoreFailures() {}
 
   static StoreException toStoreException(String operation, PersistenceException e) {
-    String state = sqlState(e);
-    boolean refusedValue = state != null && (state.startsWith("22") || state.startsWith("23"));
+    String state = SqlStates.firstState(e);
+    StoreException.Kind kind = SqlStates.kindOf(e);
+    boolean refusedValue = kind == StoreException.Kind.REFUSED_VALUE;
     String message =
         "channel-monitor JPA store: "
             + operation
@@ -31,24 +29,12 @@ final class StoreFailures {
                 ? ": the database refused a value (too long or violating a constraint);"
                     + " the operation's changes were rolled back"
                 : "");
-    return new StoreException(message, refusedValue ? withoutMessage(e, state) : e);
+    return new StoreException(kind, message, refusedValue ? withoutMessage(e, state) : e);
   }
 
   /** Whether {@code e} was caused by a unique or primary key violation. */
   static boolean isUniqueViolation(PersistenceException e) {
-    return UNIQUE_VIOLATION.equals(sqlState(e));
-  }
-
-  /** The SQLState of the first SQL exception among the causes, or null. */
-  static String sqlState(Throwable e) {
-    Throwable each = e;
-    for (int depth = 0; each != null && depth < MAX_CHAIN; depth++) {
-      if (each instanceof SQLException sql && sql.getSQLState() != null) {
-        return sql.getSQLState();
-      }
-      each = each.getCause() == each ? null : each.getCause();
-    }
-    return null;
+    return SqlStates.isUniqueViolation(e);
   }
 
   private static PersistenceException withoutMessage(PersistenceException e, String state) {

@@ -1,0 +1,35 @@
+package io.channelmonitor.jpa;
+
+import javax.sql.DataSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.postgresql.ds.PGSimpleDataSource;
+
+class PostgresJpaStoreFailureTest extends JpaStoreFailureChecks {
+  @RegisterExtension static final PostgresDatabase DB = new PostgresDatabase();
+
+  @Override
+  TestDatabase db() {
+    return DB;
+  }
+
+  @Override
+  JpaDialect expectedDialect() {
+    return JpaDialect.POSTGRESQL;
+  }
+
+  @Override
+  String hibernateDialect() {
+    return "org.hibernate.dialect.PostgreSQLDialect";
+  }
+
+  @Override
+  DataSource unreachable(int port, String password) {
+    PGSimpleDataSource dataSource = new PGSimpleDataSource();
+    dataSource.setServerNames(new String[] {"127.0.0.1"});
+    dataSource.setPortNumbers(new int[] {port});
+    dataSource.setDatabaseName("gone");
+    dataSource.setUser("postgres");
+    dataSource.setPassword(password);
+    return dataSource;
+  }
+}

@@ -53,14 +53,14 @@ import org.slf4j.LoggerFactory;
  * insertion order across instances. A provider executes an identity insert as soon as the entity is
  * persisted ({@code hibernate.jdbc.batch_size} does not batch identity inserts), so a batch of
  * results is written with multi-row native {@code INSERT}s instead: one share lock of the batch's
- * monitors, then one statement per 100 rows, in list order, all in one transaction. Reads and
- * counts are one statement per call for up to 1000 monitors (5,000 (monitor, model) pairs for the
- * newest-result reads, which PostgreSQL answers per pair from an index with {@code LATERAL}); the
- * window counts and sums answer all their ranges in that statement, with ids, days and instants as
- * SQL literals so that PostgreSQL never keeps a generic plan for them. A day's rollup is one
- * statement on PostgreSQL (a lock and a {@code MERGE} on H2); pruning selects the oldest ids and
- * deletes them. Hosts passing many monitors may set {@code
- * hibernate.query.in_clause_parameter_padding=true}.
+ * monitors, then one statement per 100 rows, in list order, all in one transaction. Every
+ * multi-monitor read and count is one statement per call for any number of monitors: monitor ids
+ * are written into the SQL as integer literals, and model names are bound once per distinct name
+ * (the newest-result reads, which PostgreSQL answers per (monitor, model) pair from an index with
+ * {@code LATERAL}, split only past 10,000 distinct model names); the window counts and sums answer
+ * all their ranges in that statement, with days and instants as SQL literals too, so that
+ * PostgreSQL never keeps a generic plan for them. A day's rollup is one statement on PostgreSQL (a
+ * lock and a {@code MERGE} on H2); a pruning batch is one {@code DELETE}.
  *
  * <p><b>Failures.</b> A {@link jakarta.persistence.PersistenceException} becomes a {@link
  * io.channelmonitor.StoreException} whose message names the operation and the SQLState, and whose

@@ -18,9 +18,12 @@ final class H2Database implements TestDatabase, BeforeAllCallback, AfterAllCallb
   private DataSource unpooled;
   private TestPool pool;
 
-  /** A database with H2's default session settings. */
+  /**
+   * A database whose sessions use the zone the run asks for ({@link SessionTimeZone}), else H2's
+   * default: the JVM's zone.
+   */
   H2Database() {
-    this("");
+    this(SessionTimeZone.h2UrlSettings());
   }
 
   /** A database whose URL adds {@code settings}, e.g. {@code ;TIME ZONE=Asia/Kolkata}. */

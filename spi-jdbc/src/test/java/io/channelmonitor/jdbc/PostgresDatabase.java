@@ -25,9 +25,12 @@ final class PostgresDatabase implements TestDatabase, BeforeAllCallback, AfterAl
   private DataSource admin;
   private String name;
 
-  /** A database whose sessions use the server's default time zone. */
+  /**
+   * A database whose sessions use the zone the run asks for ({@link SessionTimeZone}), else the
+   * JVM's default zone: the driver sets it when it connects.
+   */
   PostgresDatabase() {
-    this(null);
+    this(SessionTimeZone.requested());
   }
 
   /** A database whose sessions use {@code sessionTimeZone}, e.g. {@code Asia/Kolkata}. */
@@ -49,11 +52,11 @@ final class PostgresDatabase implements TestDatabase, BeforeAllCallback, AfterAl
     admin = server.postgres.getPostgresDatabase();
     name = "cm_" + UUID.randomUUID().toString().replace("-", "");
     execute(admin, "CREATE DATABASE " + name);
-    unpooled = server.postgres.getDatabase("postgres", name);
-    // The driver starts each session in the JVM's zone; the pool moves it on connect.
-    pool =
-        new TestPool(
-            unpooled, sessionTimeZone == null ? null : "SET TIME ZONE '" + sessionTimeZone + "'");
+    // The driver starts each session in the JVM's zone; each new connection is moved on connect.
+    unpooled =
+        SessionTimeZone.everySession(
+            server.postgres.getDatabase("postgres", name), sessionTimeZone);
+    pool = new TestPool(unpooled);
   }
 
   @Override

@@ -6,7 +6,6 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
-import java.sql.Statement;
 import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.logging.Logger;
@@ -19,18 +18,11 @@ import javax.sql.DataSource;
  */
 final class TestPool implements DataSource, AutoCloseable {
   private final DataSource physical;
-  private final String initSql;
   private final BlockingDeque<Connection> idle = new LinkedBlockingDeque<>();
   private final BlockingDeque<Connection> all = new LinkedBlockingDeque<>();
 
   TestPool(DataSource physical) {
-    this(physical, null);
-  }
-
-  /** A pool that runs {@code initSql} on each physical connection it opens. */
-  TestPool(DataSource physical, String initSql) {
     this.physical = physical;
-    this.initSql = initSql;
   }
 
   @Override
@@ -39,11 +31,6 @@ final class TestPool implements DataSource, AutoCloseable {
     if (connection == null) {
       connection = physical.getConnection();
       all.add(connection);
-      if (initSql != null) {
-        try (Statement statement = connection.createStatement()) {
-          statement.execute(initSql);
-        }
-      }
     }
     return handOut(connection);
   }

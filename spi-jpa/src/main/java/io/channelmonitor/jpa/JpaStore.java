@@ -47,7 +47,9 @@ import org.slf4j.LoggerFactory;
  * {@code timestamp with time zone} holding the UTC instant, whatever the JVM's and the session's
  * time zones. Days are UTC days whose bounds the store computes itself, and they reach the database
  * as SQL date literals, so {@code hibernate.jdbc.time_zone} (UTC is the usual choice) cannot shift
- * them. Leases expire by the store's {@link Clock}.
+ * them; they come back as text the database formats, never as a {@code java.sql.Date} (which H2
+ * makes midnight in the session's zone and Hibernate reads in the JVM's). Leases expire by the
+ * store's {@link Clock}.
  *
  * <p><b>Round trips.</b> Ids are database identity columns, as in the JDBC schema, so they follow
  * insertion order across instances. A provider executes an identity insert as soon as the entity is

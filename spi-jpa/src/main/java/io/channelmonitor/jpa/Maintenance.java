@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -27,6 +28,14 @@ final class Maintenance {
           + " l SET l.owner = :owner, l.lockedUntil = :until"
           + " WHERE l.name = :name AND (l.lockedUntil <= :now OR l.owner = :owner)";
 
+  private static final String WATERMARK =
+      "SELECT "
+          + DayColumns.text("rollup_watermark")
+          + " FROM "
+          + MaintenanceEntity.TABLE
+          + " WHERE id = "
+          + MaintenanceEntity.ROW_ID;
+
   private final Transactions transactions;
   private final JpaDialect dialect;
   private final Clock clock;
@@ -37,12 +46,15 @@ final class Maintenance {
     this.clock = clock;
   }
 
+  /** Read as text in native SQL, not through the entity: see {@link DayColumns}. */
   Optional<LocalDate> watermark() {
     return transactions.run(
         "rollupWatermark",
         manager -> {
-          MaintenanceEntity row = manager.find(MaintenanceEntity.class, MaintenanceEntity.ROW_ID);
-          return row == null ? Optional.<LocalDate>empty() : row.rollupWatermark();
+          List<?> rows = manager.createNativeQuery(WATERMARK).getResultList();
+          return rows.isEmpty()
+              ? Optional.<LocalDate>empty()
+              : Optional.ofNullable(DayColumns.parse(rows.get(0)));
         });
   }
 

@@ -20,11 +20,15 @@ final class Rollups {
   private static final String TABLE = RollupEntity.TABLE;
   private static final RangeSums<LocalDate> RANGES = RangeSums.ofRollups(TABLE, SqlLiterals::day);
 
-  /** The columns of {@link RollupEntity}, as a native entity query must return them. */
+  /**
+   * The columns of a {@link DailyRollup}, the day as text: an entity query would read it as a
+   * {@code java.sql.Date}, which can shift it by a day (see {@link DayColumns}).
+   */
   private static final String COLUMNS =
-      "id, monitor_id, model, bucket_date, "
-          + String.join(", ", StatusSums.ROLLUP_COLUMNS)
-          + ", computed_at";
+      "monitor_id, model, "
+          + DayColumns.text("bucket_date")
+          + ", "
+          + String.join(", ", StatusSums.ROLLUP_COLUMNS);
 
   private final Transactions transactions;
 
@@ -55,8 +59,14 @@ final class Rollups {
         "rollups",
         manager -> {
           List<DailyRollup> rows = new ArrayList<>();
-          for (Object row : manager.createNativeQuery(sql, RollupEntity.class).getResultList()) {
-            rows.add(((RollupEntity) row).toRollup());
+          for (Object row : manager.createNativeQuery(sql).getResultList()) {
+            Object[] columns = (Object[]) row;
+            rows.add(
+                new DailyRollup(
+                    ((Number) columns[0]).longValue(),
+                    (String) columns[1],
+                    DayColumns.parse(columns[2]),
+                    StatusSums.read(columns, 3)));
           }
           return rows;
         });

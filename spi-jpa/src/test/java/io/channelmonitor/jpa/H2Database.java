@@ -19,9 +19,12 @@ final class H2Database implements TestDatabase, BeforeAllCallback, AfterAllCallb
   private final Schema schema;
   private EntityManagerFactory factory;
 
-  /** A database with H2's default session settings and a schema Hibernate generates. */
+  /**
+   * A database with a schema Hibernate generates, whose sessions use the zone the run asks for
+   * ({@link SessionTimeZone}), else H2's default: the JVM's zone.
+   */
   H2Database() {
-    this("", Schema.GENERATED);
+    this(SessionTimeZone.h2UrlSettings(), Schema.GENERATED);
   }
 
   /** A database whose URL adds {@code urlSettings}, e.g. {@code ;TIME ZONE=Asia/Kolkata}. */
@@ -29,9 +32,9 @@ final class H2Database implements TestDatabase, BeforeAllCallback, AfterAllCallb
     this(urlSettings, Schema.GENERATED);
   }
 
-  /** A database whose tables {@code schema} says who creates. */
+  /** A database whose tables {@code schema} says who creates, its sessions as above. */
   H2Database(Schema schema) {
-    this("", schema);
+    this(SessionTimeZone.h2UrlSettings(), schema);
   }
 
   private H2Database(String urlSettings, Schema schema) {

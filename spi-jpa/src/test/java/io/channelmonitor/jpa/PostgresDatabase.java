@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -28,8 +29,8 @@ final class PostgresDatabase implements TestDatabase, BeforeAllCallback, AfterAl
   private EntityManagerFactory factory;
 
   /**
-   * A database with a schema Hibernate generates. Its sessions use the JVM's time zone: the driver
-   * sets it when it connects.
+   * A database with a schema Hibernate generates. Its sessions use the zone the run asks for
+   * ({@link SessionTimeZone}), else the JVM's time zone: the driver sets it when it connects.
    */
   PostgresDatabase() {
     this(Schema.GENERATED);
@@ -55,7 +56,9 @@ final class PostgresDatabase implements TestDatabase, BeforeAllCallback, AfterAl
       JdbcStore.builder(server.getDatabase("postgres", name)).createSchemaIfMissing(true).build();
     }
     String url = server.getJdbcUrl("postgres", name);
-    factory = TestDatabase.open(TestDatabase.settings(url, "postgres", "postgres", schema));
+    Map<String, Object> settings = TestDatabase.settings(url, "postgres", "postgres", schema);
+    SessionTimeZone.postgresSettings(settings);
+    factory = TestDatabase.open(settings);
   }
 
   @Override

@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /**
  * The single row (id 1) of {@code channel_monitor_maintenance}: the last UTC day whose rollups are
- * complete. The store writes it with a native upsert and reads it through this entity.
+ * complete. The store writes and reads it with native SQL; the entity maps the table.
  */
 @Entity(name = MaintenanceEntity.NAME)
 @Table(
@@ -36,7 +36,11 @@ public class MaintenanceEntity {
   /** For the JPA provider. */
   protected MaintenanceEntity() {}
 
-  /** The last rolled-up UTC day, or empty when none was recorded. */
+  /**
+   * The last rolled-up UTC day, or empty when none was recorded, as the provider read it: Hibernate
+   * on H2 reads it a day early when the session's time zone is east of the JVM's, so the store
+   * itself reads the watermark with native SQL.
+   */
   public Optional<LocalDate> rollupWatermark() {
     return Optional.ofNullable(rollupWatermark);
   }

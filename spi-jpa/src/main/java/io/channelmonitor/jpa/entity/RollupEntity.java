@@ -88,7 +88,11 @@ public class RollupEntity {
   /** For the JPA provider. */
   protected RollupEntity() {}
 
-  /** The stored rollup. */
+  /**
+   * The stored rollup. Its day is what the provider read: Hibernate on H2 reads it a day early when
+   * the session's time zone is east of the JVM's, so the store itself reads rollups with native
+   * SQL.
+   */
   public DailyRollup toRollup() {
     return new DailyRollup(
         monitorId,

@@ -58,7 +58,7 @@ class DialectTest {
   void theShippedScriptsUseTheDefaultPrefixAndOnlyIfNotExistsStatements() {
     for (JdbcDialect dialect : JdbcDialect.values()) {
       assertThat(SchemaScript.statements(dialect, new Tables(JdbcStore.DEFAULT_TABLE_PREFIX)))
-          .hasSize(11)
+          .hasSize(13)
           .allSatisfy(sql -> assertThat(sql).containsPattern("^CREATE (TABLE|INDEX) IF NOT EXISTS"))
           .allSatisfy(sql -> assertThat(sql).contains("channel_monitor_"));
     }

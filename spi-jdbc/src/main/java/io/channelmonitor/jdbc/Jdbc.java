@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Objects;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /**
@@ -26,8 +27,24 @@ final class Jdbc {
 
   private final DataSource dataSource;
 
+  /**
+   * Data sources that hand out the caller's transactional connection: the store would commit the
+   * caller's work with its own. Matched by class name, so this module needs no Spring.
+   */
+  private static final Set<String> TRANSACTION_JOINING =
+      Set.of("org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy");
+
   Jdbc(DataSource dataSource) {
     this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+    for (Class<?> type = dataSource.getClass(); type != null; type = type.getSuperclass()) {
+      if (TRANSACTION_JOINING.contains(type.getName())) {
+        throw new IllegalArgumentException(
+            "channel-monitor JDBC store: "
+                + type.getSimpleName()
+                + " hands out the caller's transactional connection, which the store would"
+                + " commit; pass the pool behind it (getTargetDataSource()) instead");
+      }
+    }
   }
 
   /** Work on a borrowed connection. */

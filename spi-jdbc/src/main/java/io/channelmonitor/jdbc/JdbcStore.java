@@ -35,8 +35,9 @@ import org.slf4j.LoggerFactory;
  * A connection that arrives with auto-commit off is committed (or rolled back) by the operation
  * before it is returned. The store therefore expects connections that carry no transaction of the
  * caller, as a connection pool hands them out: it never takes part in a caller's transaction, and
- * must not be given a data source that returns the caller's transactional connection (such as
- * Spring's {@code TransactionAwareDataSourceProxy}), whose work it would commit.
+ * must not be given a data source that returns the caller's transactional connection, whose work it
+ * would commit: {@code build()} refuses Spring's {@code TransactionAwareDataSourceProxy} with an
+ * {@link IllegalArgumentException}.
  *
  * <p><b>Time.</b> Instants are written and read as UTC {@code timestamp with time zone} values,
  * whatever the JVM's and the database session's time zones are, and days are UTC days whose bounds

@@ -21,15 +21,11 @@ public interface ResultWriter {
    */
   boolean write(long monitorId, List<ResultRecord> results, Instant checkedAt);
 
-  /**
-   * A writer to {@code store}: {@link ResultStore#insertResults} then {@link
-   * MonitorStore#markChecked}; it never refuses.
-   */
+  /** A writer to {@code store}: {@link ChannelMonitorStore#recordRun}; it never refuses. */
   static ResultWriter to(ChannelMonitorStore store) {
     Objects.requireNonNull(store, "store");
     return (monitorId, results, checkedAt) -> {
-      store.insertResults(results);
-      store.markChecked(monitorId, checkedAt);
+      store.recordRun(monitorId, results, checkedAt);
       return true;
     };
   }

@@ -323,6 +323,46 @@ public abstract class MonitorStoreContract extends StoreContractSupport {
   }
 
   @Test
+  void recordRunStoresTheResultsAndTheLastCheckTogether() {
+    MonitorRecord stored = insertMonitor("run");
+    MonitorRecord other = insertMonitor("other");
+    Instant at = Instant.parse("2026-01-02T03:04:05.678Z");
+
+    store.recordRun(
+        stored.id(), List.of(result("a", at).of(stored.id()), result("b", at).of(stored.id())), at);
+    store.recordRun(stored.id(), List.of(), at.plusSeconds(60));
+
+    assertThat(store.history(stored.id(), null, 10))
+        .extracting(row -> row.result().model())
+        .containsExactlyInAnyOrder("a", "b");
+    assertThat(store.findMonitor(stored.id()).orElseThrow().lastCheckedAt())
+        .isEqualTo(at.plusSeconds(60));
+    assertThat(store.findMonitor(other.id())).contains(other);
+  }
+
+  @Test
+  void recordRunOfAMissingMonitorStoresNothingAndARunHoldingAnotherMonitorsResultIsRefused() {
+    MonitorRecord stored = insertMonitor("run");
+    MonitorRecord doomed = insertMonitor("doomed");
+    store.deleteMonitor(doomed.id());
+    Instant at = StoreFixtures.T0;
+
+    store.recordRun(doomed.id(), List.of(result("a", at).of(doomed.id())), at);
+    assertThatThrownBy(
+            () ->
+                store.recordRun(
+                    stored.id(),
+                    List.of(result("a", at).of(stored.id()), result("b", at).of(doomed.id())),
+                    at))
+        .isInstanceOf(IllegalArgumentException.class);
+
+    assertThat(store.findMonitor(doomed.id())).isEmpty();
+    assertThat(store.history(doomed.id(), null, 10)).isEmpty();
+    assertThat(store.history(stored.id(), null, 10)).isEmpty();
+    assertThat(store.findMonitor(stored.id())).contains(stored);
+  }
+
+  @Test
   void markCheckedOfAMissingMonitorDoesNothing() {
     MonitorRecord stored = insertMonitor("other");
 

@@ -151,7 +151,8 @@ public abstract class StoreConcurrencyContract extends StoreContractSupport {
         assertThat(store.updateMonitor(change)).isPresent();
         ledger.renamed.put(kept.id(), renamed);
       }
-      store.markChecked(kept.id(), AT);
+      store.recordRun(kept.id(), List.of(result("run", AT).of(kept.id())), AT);
+      ledger.addResults(kept.id(), 1);
 
       MonitorRecord doomed = store.insertMonitor(monitor().name("doomed").record());
       ledger.track(doomed, false);
@@ -161,6 +162,8 @@ public abstract class StoreConcurrencyContract extends StoreContractSupport {
         // Races the victim's deletion by its own writer; the kept row must land either way.
         store.insertResults(List.of(result(AT).of(victim), result(AT).of(kept.id())));
         ledger.addResults(kept.id(), 1);
+        // A run of the victim races its deletion too: stored whole before it, or not at all.
+        store.recordRun(victim, List.of(result(AT).of(victim)), AT);
       }
       store.deleteMonitor(doomed.id());
     }

@@ -8,8 +8,11 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collections;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.WeakHashMap;
 import javax.sql.DataSource;
 
 /**
@@ -26,6 +29,16 @@ final class Jdbc {
   private static final ZoneOffset UTC = ZoneOffset.UTC;
 
   private final DataSource dataSource;
+
+  /**
+   * The physical connections last seen in read committed, the isolation the store's transactions
+   * use. Asking a driver for the isolation level can be a round trip (pgJDBC sends {@code SHOW
+   * TRANSACTION ISOLATION LEVEL}); a pooled connection is asked once. Only read committed is
+   * remembered: a connection remembered wrongly (changed later by its owner, not reset by its pool)
+   * has its transaction run at the owner's level and its state left as it was, never changed.
+   */
+  private final Map<Connection, Boolean> readCommitted =
+      Collections.synchronizedMap(new WeakHashMap<>());
 
   /**
    * Data sources that hand out the caller's transactional connection: the store would commit the
@@ -80,9 +93,9 @@ final class Jdbc {
     }
   }
 
-  private static <T> T inTransaction(Connection connection, Work<T> work) throws SQLException {
+  private <T> T inTransaction(Connection connection, Work<T> work) throws SQLException {
     boolean autoCommit = connection.getAutoCommit();
-    int isolation = connection.getTransactionIsolation();
+    int isolation = isolationOf(connection);
     boolean changeIsolation = isolation != Connection.TRANSACTION_READ_COMMITTED;
     if (changeIsolation) {
       connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
@@ -98,6 +111,27 @@ final class Jdbc {
       throw e;
     } finally {
       restore(connection, autoCommit, changeIsolation ? isolation : -1, failure);
+    }
+  }
+
+  private int isolationOf(Connection connection) throws SQLException {
+    Connection physical = physical(connection);
+    if (physical != null && readCommitted.containsKey(physical)) {
+      return Connection.TRANSACTION_READ_COMMITTED;
+    }
+    int isolation = connection.getTransactionIsolation();
+    if (physical != null && isolation == Connection.TRANSACTION_READ_COMMITTED) {
+      readCommitted.put(physical, Boolean.TRUE);
+    }
+    return isolation;
+  }
+
+  /** The driver's connection behind a pool's proxy, or null when the proxy does not say. */
+  private static Connection physical(Connection connection) {
+    try {
+      return connection.isWrapperFor(Connection.class) ? connection.unwrap(Connection.class) : null;
+    } catch (SQLException e) {
+      return null;
     }
   }
 

@@ -282,6 +282,36 @@ abstract class JdbcStoreChecks {
   }
 
   @Test
+  void aRunIsOneTransactionOfTwoStatementsAndAPooledConnectionIsAskedItsIsolationOnce()
+      throws SQLException {
+    StatementCountingDataSource counting = new StatementCountingDataSource(db().unpooled());
+    try (TestPool single = new TestPool(counting.dataSource())) {
+      JdbcStore store =
+          JdbcStore.builder(single)
+              .tablePrefix(uniquePrefix())
+              .clock(clock)
+              .createSchemaIfMissing(true)
+              .build();
+      MonitorRecord monitor = store.insertMonitor(monitor().record());
+      int isolationReads = counting.isolationReads();
+      counting.takeCount();
+
+      for (int run = 0; run < 3; run++) {
+        store.recordRun(
+            monitor.id(),
+            List.of(result("x", T.plusSeconds(run)).of(monitor.id())),
+            T.plusSeconds(run));
+      }
+
+      assertThat(counting.takeCount()).as("statements of 3 runs").isEqualTo(6);
+      assertThat(counting.isolationReads() - isolationReads).isLessThanOrEqualTo(1);
+      assertThat(store.history(monitor.id(), null, 10)).hasSize(3);
+      assertThat(store.findMonitor(monitor.id()).orElseThrow().lastCheckedAt())
+          .isEqualTo(T.plusSeconds(2));
+    }
+  }
+
+  @Test
   void aCallersConnectionComesBackWithAutoCommitOffAndItsIsolationAndTheWorkCommitted()
       throws SQLException {
     try (TestPool single = new TestPool(db().unpooled())) {

@@ -8,12 +8,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
 /**
- * A data source that counts the statements prepared or created on its connections, so that a test
- * can check how many round trips of SQL an operation sends.
+ * A data source that counts the statements prepared or created on its connections, and the reads of
+ * their isolation level, so that a test can check how many round trips an operation sends.
  */
 final class StatementCountingDataSource {
   private final DataSource delegate;
   private final AtomicInteger statements = new AtomicInteger();
+  private final AtomicInteger isolationReads = new AtomicInteger();
 
   StatementCountingDataSource(DataSource delegate) {
     this.delegate = delegate;
@@ -36,9 +37,17 @@ final class StatementCountingDataSource {
     return value;
   }
 
+  /** How often the driver was asked for a connection's isolation level. */
+  int isolationReads() {
+    return isolationReads.get();
+  }
+
   private Object counted(String method, Object value) {
     if (method.equals("prepareStatement") || method.equals("createStatement")) {
       statements.incrementAndGet();
+    }
+    if (method.equals("getTransactionIsolation")) {
+      isolationReads.incrementAndGet();
     }
     return value;
   }

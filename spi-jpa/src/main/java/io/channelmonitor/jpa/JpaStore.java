@@ -165,6 +165,12 @@ public final class JpaStore implements ChannelMonitorStore {
     results.insert(batch);
   }
 
+  /** One transaction: the monitor's last check (locking its row), then the results' INSERTs. */
+  @Override
+  public void recordRun(long monitorId, List<ResultRecord> batch, Instant checkedAt) {
+    results.recordRun(monitorId, batch, checkedAt);
+  }
+
   @Override
   public List<ResultRecord> latestPerModel(
       Map<Long, ? extends Collection<String>> modelsByMonitor) {

@@ -1,5 +1,6 @@
 package io.channelmonitor.jpa;
 
+import io.channelmonitor.internal.RunResults;
 import io.channelmonitor.internal.SqlLiterals;
 import io.channelmonitor.jpa.entity.MonitorEntity;
 import io.channelmonitor.jpa.entity.ResultEntity;
@@ -48,6 +49,31 @@ final class Results {
           List<ResultRecord> kept =
               rows.stream().filter(r -> live.contains(r.monitorId())).toList();
           ResultInsert.insert(manager, kept);
+          return null;
+        });
+  }
+
+  /**
+   * One transaction for a whole run: the monitor's last check, whose UPDATE also locks its row (a
+   * monitor deleted meanwhile is not found, and nothing is stored), then the results' INSERTs.
+   */
+  void recordRun(long monitorId, List<ResultRecord> results, Instant checkedAt) {
+    List<ResultRecord> rows = RunResults.of(monitorId, results, checkedAt);
+    transactions.run(
+        "recordRun",
+        manager -> {
+          int found =
+              manager
+                  .createQuery(
+                      "UPDATE "
+                          + MonitorEntity.NAME
+                          + " m SET m.lastCheckedAt = :at WHERE m.id = :id")
+                  .setParameter("at", checkedAt)
+                  .setParameter("id", monitorId)
+                  .executeUpdate();
+          if (found > 0) {
+            ResultInsert.insert(manager, rows);
+          }
           return null;
         });
   }

@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.AfterEach;
@@ -74,27 +73,29 @@ abstract class JpaStoreChecks {
         catchThrowableOfType(StoreException.class, () -> store.insertMonitor(tooLong));
 
     assertThat(failure).hasMessageContaining("insertMonitor").hasMessageContaining("SQLState 22");
-    assertThat(messagesOf(failure)).noneMatch(message -> message.contains(SECRET));
+    assertThat(TestDatabase.messagesOf(failure)).noneMatch(message -> message.contains(SECRET));
     assertThat(store.listMonitors(MonitorQuery.all()).total()).isZero();
   }
 
   @Test
   void unreadableJsonIsAStoreExceptionThatDoesNotQuoteTheColumn() {
     long id = store.insertMonitor(monitor().header("Authorization", "Bearer x").record()).id();
-    inTransaction(
-        manager ->
-            manager
-                .createNativeQuery(
-                    "UPDATE " + MonitorEntity.TABLE + " SET extra_headers = :text WHERE id = :id")
-                .setParameter("text", "{\"Authorization\": \"" + SECRET)
-                .setParameter("id", id)
-                .executeUpdate());
+    db().inTransaction(
+            manager ->
+                manager
+                    .createNativeQuery(
+                        "UPDATE "
+                            + MonitorEntity.TABLE
+                            + " SET extra_headers = :text WHERE id = :id")
+                    .setParameter("text", "{\"Authorization\": \"" + SECRET)
+                    .setParameter("id", id)
+                    .executeUpdate());
 
     StoreException failure =
         catchThrowableOfType(StoreException.class, () -> store.findMonitor(id));
 
     assertThat(failure).hasMessageContaining("findMonitor");
-    assertThat(messagesOf(failure)).noneMatch(message -> message.contains(SECRET));
+    assertThat(TestDatabase.messagesOf(failure)).noneMatch(message -> message.contains(SECRET));
   }
 
   @Test
@@ -217,26 +218,5 @@ abstract class JpaStoreChecks {
     assertThat(given.dialect()).isEqualTo(expectedDialect());
     given.setRollupWatermark(T.atZone(java.time.ZoneOffset.UTC).toLocalDate());
     assertThat(given.rollupWatermark()).isPresent();
-  }
-
-  private void inTransaction(java.util.function.Consumer<EntityManager> work) {
-    EntityManager manager = db().factory().createEntityManager();
-    try {
-      manager.getTransaction().begin();
-      work.accept(manager);
-      manager.getTransaction().commit();
-    } finally {
-      manager.close();
-    }
-  }
-
-  /** The messages of {@code failure}, its causes and their suppressed exceptions. */
-  private static List<String> messagesOf(Throwable failure) {
-    List<String> messages = new ArrayList<>();
-    for (Throwable each = failure; each != null; each = each.getCause()) {
-      messages.add(String.valueOf(each.getMessage()));
-      Stream.of(each.getSuppressed()).forEach(s -> messages.addAll(messagesOf(s)));
-    }
-    return messages;
   }
 }

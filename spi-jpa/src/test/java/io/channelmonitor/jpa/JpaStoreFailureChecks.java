@@ -11,7 +11,6 @@ import io.channelmonitor.jpa.entity.ResultEntity;
 import io.channelmonitor.store.MonitorRecord;
 import io.channelmonitor.store.ResultRecord;
 import io.channelmonitor.testkit.ManualClock;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
 import java.io.IOException;
@@ -22,7 +21,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -72,7 +70,7 @@ abstract class JpaStoreFailureChecks {
 
     assertThat(failure.kind()).isEqualTo(StoreException.Kind.REFUSED_VALUE);
     assertThat(failure).hasMessageContaining("insertResults").hasMessageContaining("SQLState 22");
-    assertThat(messagesOf(failure)).noneMatch(message -> message.contains(SECRET));
+    assertThat(TestDatabase.messagesOf(failure)).noneMatch(message -> message.contains(SECRET));
     assertThat(store.history(id, null, 1000)).isEmpty();
   }
 
@@ -93,7 +91,7 @@ abstract class JpaStoreFailureChecks {
 
       assertThat(failure.kind()).isEqualTo(StoreException.Kind.REFUSED_VALUE);
       assertThat(failure).hasMessageContaining("insertResults").hasMessageContaining("SQLState 23");
-      assertThat(messagesOf(failure)).noneMatch(message -> message.contains(SECRET));
+      assertThat(TestDatabase.messagesOf(failure)).noneMatch(message -> message.contains(SECRET));
       assertThat(store.history(id, null, 1000)).isEmpty();
     } finally {
       execute("ALTER TABLE " + ResultEntity.TABLE + " DROP CONSTRAINT " + constraint);
@@ -116,7 +114,7 @@ abstract class JpaStoreFailureChecks {
     for (StoreException failure : List.of(onInsert, onUpdate)) {
       assertThat(failure.kind()).isEqualTo(StoreException.Kind.REFUSED_VALUE);
       assertThat(failure).hasMessageContaining("SQLState 22");
-      assertThat(messagesOf(failure)).noneMatch(message -> message.contains(SECRET));
+      assertThat(TestDatabase.messagesOf(failure)).noneMatch(message -> message.contains(SECRET));
     }
     assertThat(onInsert).hasMessageContaining("insertMonitor");
     assertThat(onUpdate).hasMessageContaining("updateMonitor");
@@ -137,7 +135,7 @@ abstract class JpaStoreFailureChecks {
 
       for (StoreException failure : List.of(onBuild, onRead, onWrite)) {
         assertThat(failure.kind()).isEqualTo(StoreException.Kind.UNAVAILABLE);
-        assertThat(messagesOf(failure)).noneMatch(message -> message.contains(SECRET));
+        assertThat(TestDatabase.messagesOf(failure)).noneMatch(message -> message.contains(SECRET));
       }
       assertThat(onRead).hasMessageContaining("findMonitor");
       assertThat(onWrite).hasMessageContaining("insertResults");
@@ -176,29 +174,6 @@ abstract class JpaStoreFailureChecks {
   }
 
   private void execute(String sql) {
-    inTransaction(manager -> manager.createNativeQuery(sql).executeUpdate());
-  }
-
-  private void inTransaction(Consumer<EntityManager> work) {
-    EntityManager manager = db().factory().createEntityManager();
-    try {
-      manager.getTransaction().begin();
-      work.accept(manager);
-      manager.getTransaction().commit();
-    } finally {
-      manager.close();
-    }
-  }
-
-  /** The messages of {@code failure}, its causes and their suppressed exceptions. */
-  private static List<String> messagesOf(Throwable failure) {
-    List<String> messages = new ArrayList<>();
-    for (Throwable each = failure; each != null; each = each.getCause()) {
-      messages.add(String.valueOf(each.getMessage()));
-      for (Throwable suppressed : each.getSuppressed()) {
-        messages.addAll(messagesOf(suppressed));
-      }
-    }
-    return messages;
+    db().inTransaction(manager -> manager.createNativeQuery(sql).executeUpdate());
   }
 }

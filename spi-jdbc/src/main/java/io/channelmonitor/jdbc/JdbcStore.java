@@ -31,13 +31,13 @@ import org.slf4j.LoggerFactory;
  * source, runs its statements and closes the connection again, leaving auto-commit and the
  * isolation level as they were. Single statements and reads run in auto-commit mode when the
  * connection comes that way. Operations of several statements ({@code insertResults}, {@code
- * updateMonitor}, {@code rollUpDay} on H2) run in a short read-committed transaction of their own.
- * A connection that arrives with auto-commit off is committed (or rolled back) by the operation
- * before it is returned. The store therefore expects connections that carry no transaction of the
- * caller, as a connection pool hands them out: it never takes part in a caller's transaction, and
- * must not be given a data source that returns the caller's transactional connection, whose work it
- * would commit: {@code build()} refuses Spring's {@code TransactionAwareDataSourceProxy} with an
- * {@link IllegalArgumentException}.
+ * recordRun}, {@code updateMonitor}, {@code rollUpDay} on H2) run in a short read-committed
+ * transaction of their own. A connection that arrives with auto-commit off is committed (or rolled
+ * back) by the operation before it is returned. The store therefore expects connections that carry
+ * no transaction of the caller, as a connection pool hands them out: it never takes part in a
+ * caller's transaction, and must not be given a data source that returns the caller's transactional
+ * connection, whose work it would commit: {@code build()} refuses Spring's {@code
+ * TransactionAwareDataSourceProxy} with an {@link IllegalArgumentException}.
  *
  * <p><b>Time.</b> Instants are written and read as UTC {@code timestamp with time zone} values,
  * whatever the JVM's and the database session's time zones are, and days are UTC days whose bounds

@@ -5,6 +5,8 @@ import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -12,9 +14,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Checks at start that every table and column the store uses exists, so a missing or outdated
- * schema fails the build of the store with a message naming what is missing instead of failing
- * later, one operation at a time. Names are compared ignoring case.
+ * Checks at start that every table and column the store uses exists, and the unique keys its
+ * upserts rely on ({@code ON CONFLICT} / {@code MERGE ... KEY}), so a missing or outdated schema
+ * fails the build of the store with a message naming what is missing instead of failing later, one
+ * operation at a time. Names are compared ignoring case.
  */
 final class SchemaValidator {
   private static final List<String> MONITOR_COLUMNS =
@@ -93,13 +96,19 @@ final class SchemaValidator {
   private static void check(
       Jdbc jdbc, JdbcDialect dialect, Tables tables, List<String> wanted, String builder) {
     Map<String, List<String>> expected = expected(tables);
+    Map<String, List<String>> keys = uniqueKeys(tables);
     List<String> missing =
         jdbc.call(
             "validate schema",
             connection -> {
               List<String> found = new ArrayList<>();
               for (String table : wanted) {
-                found.addAll(missingIn(connection, table, expected.get(table)));
+                List<String> missingHere = missingIn(connection, table, expected.get(table));
+                found.addAll(missingHere);
+                List<String> key = keys.get(table);
+                if (missingHere.isEmpty() && key != null && !hasUniqueKey(connection, table, key)) {
+                  found.add("unique key " + table + " (" + String.join(", ", key) + ")");
+                }
               }
               return found;
             });
@@ -126,6 +135,43 @@ final class SchemaValidator {
         tables.locks(), List.of("name", "owner", "locked_until"),
         tables.schedule(), SCHEDULE_COLUMNS,
         tables.instances(), INSTANCE_COLUMNS);
+  }
+
+  /** The unique keys the store's upserts and duplicate checks rely on, by table. */
+  private static Map<String, List<String>> uniqueKeys(Tables tables) {
+    return Map.of(
+        tables.rollups(), List.of("monitor_id", "model", "bucket_date"),
+        tables.maintenance(), List.of("id"),
+        tables.locks(), List.of("name"),
+        tables.schedule(), List.of("monitor_id"),
+        tables.instances(), List.of("instance_id"));
+  }
+
+  /** Whether a unique index (a primary key's included) of {@code table} has exactly {@code key}. */
+  private static boolean hasUniqueKey(Connection connection, String table, List<String> key)
+      throws SQLException {
+    DatabaseMetaData metaData = connection.getMetaData();
+    Set<String> wanted = new HashSet<>(key);
+    for (String candidate : spellings(metaData, table)) {
+      Map<String, Set<String>> columnsByIndex = new HashMap<>();
+      try (ResultSet rows =
+          metaData.getIndexInfo(
+              connection.getCatalog(), connection.getSchema(), candidate, true, false)) {
+        while (rows.next()) {
+          String index = rows.getString("INDEX_NAME");
+          String column = rows.getString("COLUMN_NAME");
+          if (index != null && column != null) {
+            columnsByIndex
+                .computeIfAbsent(index, name -> new HashSet<>())
+                .add(column.toLowerCase(Locale.ROOT));
+          }
+        }
+      }
+      if (!columnsByIndex.isEmpty()) {
+        return columnsByIndex.containsValue(wanted);
+      }
+    }
+    return false;
   }
 
   private static List<String> missingIn(Connection connection, String table, List<String> wanted)

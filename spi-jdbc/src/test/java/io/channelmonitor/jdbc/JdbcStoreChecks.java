@@ -257,6 +257,21 @@ abstract class JdbcStoreChecks {
   }
 
   @Test
+  void aMissingUniqueKeyOfTheRollupsIsNamedAtBuildTime() throws SQLException {
+    String prefix = uniquePrefix();
+    JdbcStore.builder(db().dataSource()).tablePrefix(prefix).createSchemaIfMissing(true).build();
+    execute(
+        "ALTER TABLE " + prefix + "daily_rollups DROP CONSTRAINT " + prefix + "daily_rollups_key");
+
+    assertThatThrownBy(() -> JdbcStore.builder(db().dataSource()).tablePrefix(prefix).build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining(
+            "unique key " + prefix + "daily_rollups (monitor_id, model, bucket_date)")
+        .hasMessageNotContaining("unique key " + prefix + "maintenance")
+        .hasMessageNotContaining("unique key " + prefix + "locks");
+  }
+
+  @Test
   void aDroppedColumnIsNamedAtBuildTime() throws SQLException {
     String prefix = uniquePrefix();
     JdbcStore.builder(db().dataSource()).tablePrefix(prefix).createSchemaIfMissing(true).build();

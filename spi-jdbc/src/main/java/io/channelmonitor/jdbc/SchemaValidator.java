@@ -95,20 +95,13 @@ final class SchemaValidator {
 
   private static void check(
       Jdbc jdbc, JdbcDialect dialect, Tables tables, List<String> wanted, String builder) {
-    Map<String, List<String>> expected = expected(tables);
-    Map<String, List<String>> keys = uniqueKeys(tables);
     List<String> missing =
         jdbc.call(
             "validate schema",
             connection -> {
               List<String> found = new ArrayList<>();
               for (String table : wanted) {
-                List<String> missingHere = missingIn(connection, table, expected.get(table));
-                found.addAll(missingHere);
-                List<String> key = keys.get(table);
-                if (missingHere.isEmpty() && key != null && !hasUniqueKey(connection, table, key)) {
-                  found.add("unique key " + table + " (" + String.join(", ", key) + ")");
-                }
+                found.addAll(missingFrom(connection, tables, table));
               }
               return found;
             });
@@ -124,6 +117,29 @@ final class SchemaValidator {
               + builder
               + " with createSchemaIfMissing(true)");
     }
+  }
+
+  /** What {@code table} lacks: the table, columns, a unique key or the cascade from monitors. */
+  private static List<String> missingFrom(Connection connection, Tables tables, String table)
+      throws SQLException {
+    List<String> missing = missingIn(connection, table, expected(tables).get(table));
+    if (!missing.isEmpty()) {
+      return missing;
+    }
+    List<String> key = uniqueKeys(tables).get(table);
+    if (key != null && !hasUniqueKey(connection, table, key)) {
+      missing.add("unique key " + table + " (" + String.join(", ", key) + ")");
+    }
+    boolean child = Set.of(tables.results(), tables.rollups(), tables.schedule()).contains(table);
+    if (child && !cascadesFrom(connection, table, tables.monitors())) {
+      missing.add(
+          "foreign key "
+              + table
+              + ".monitor_id REFERENCES "
+              + tables.monitors()
+              + " ON DELETE CASCADE");
+    }
+    return missing;
   }
 
   private static Map<String, List<String>> expected(Tables tables) {
@@ -169,6 +185,28 @@ final class SchemaValidator {
       }
       if (!columnsByIndex.isEmpty()) {
         return columnsByIndex.containsValue(wanted);
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether {@code table}'s {@code monitor_id} references {@code monitors} with {@code ON DELETE
+   * CASCADE}: deleting a monitor relies on it to delete its rows.
+   */
+  private static boolean cascadesFrom(Connection connection, String table, String monitors)
+      throws SQLException {
+    DatabaseMetaData metaData = connection.getMetaData();
+    for (String candidate : spellings(metaData, table)) {
+      try (ResultSet rows =
+          metaData.getImportedKeys(connection.getCatalog(), connection.getSchema(), candidate)) {
+        while (rows.next()) {
+          if (rows.getString("PKTABLE_NAME").equalsIgnoreCase(monitors)
+              && rows.getString("FKCOLUMN_NAME").equalsIgnoreCase("monitor_id")
+              && rows.getShort("DELETE_RULE") == DatabaseMetaData.importedKeyCascade) {
+            return true;
+          }
+        }
       }
     }
     return false;

@@ -272,6 +272,40 @@ abstract class JdbcStoreChecks {
   }
 
   @Test
+  void aForeignKeyWithoutCascadeIsNamedAtBuildTime() throws SQLException {
+    String prefix = uniquePrefix();
+    JdbcStore.builder(db().dataSource()).tablePrefix(prefix).createSchemaIfMissing(true).build();
+    String results = prefix + "results";
+    execute("ALTER TABLE " + results + " DROP CONSTRAINT " + foreignKeyOf(results));
+    execute(
+        "ALTER TABLE "
+            + results
+            + " ADD FOREIGN KEY (monitor_id) REFERENCES "
+            + prefix
+            + "monitors (id)");
+
+    assertThatThrownBy(() -> JdbcStore.builder(db().dataSource()).tablePrefix(prefix).build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining(
+            "foreign key " + results + ".monitor_id REFERENCES " + prefix + "monitors")
+        .hasMessageNotContaining("foreign key " + prefix + "daily_rollups");
+  }
+
+  /** The name of {@code table}'s foreign key, as the database named it. */
+  private String foreignKeyOf(String table) throws SQLException {
+    try (Connection connection = db().dataSource().getConnection()) {
+      String name = expectedDialect() == JdbcDialect.H2 ? table.toUpperCase(Locale.ROOT) : table;
+      try (ResultSet rows =
+          connection
+              .getMetaData()
+              .getImportedKeys(connection.getCatalog(), connection.getSchema(), name)) {
+        assertThat(rows.next()).as("a foreign key on " + table).isTrue();
+        return rows.getString("FK_NAME");
+      }
+    }
+  }
+
+  @Test
   void aDroppedColumnIsNamedAtBuildTime() throws SQLException {
     String prefix = uniquePrefix();
     JdbcStore.builder(db().dataSource()).tablePrefix(prefix).createSchemaIfMissing(true).build();

@@ -127,7 +127,7 @@ final class Results {
       Collection<Long> monitorIds, Collection<Instant> froms, Instant to) {
     List<Long> ids = Ids.distinct(monitorIds);
     Objects.requireNonNull(to, "to");
-    String end = "< " + SqlLiterals.instant(to);
+    String end = "checked_at < " + SqlLiterals.instant(to);
     return transactions.run(
         "countResultsFrom",
         manager -> RANGES.read(manager, ids, froms, from -> from.isBefore(to), end));

@@ -80,7 +80,7 @@ final class Rollups {
       Collection<Long> monitorIds, Collection<LocalDate> froms, LocalDate to) {
     List<Long> ids = Ids.distinct(monitorIds);
     Objects.requireNonNull(to, "to");
-    String end = "<= " + SqlLiterals.day(to);
+    String end = "bucket_date <= " + SqlLiterals.day(to);
     return transactions.run(
         "sumRollupsFrom",
         manager -> RANGES.read(manager, ids, froms, from -> !from.isAfter(to), end));
